@@ -1,0 +1,121 @@
+"""The ``rscao-graph`` command: a thin Click group over the library.
+
+Library errors become one-line messages and the exit codes of DESIGN.md here, and only here:
+0 success, 1 validation violations, 2 bad input or usage, 3 external service failed, 4 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import RscaoError, UsageError
+
+__all__ = ["cli", "main"]
+
+log = logging.getLogger("rscao_graph")
+ISSUES_URL = "https://github.com/rscao-graph/rscao-graph/issues"
+
+
+class RscaoGroup(click.Group):
+    """Maps library errors to exit codes; an unexpected exception is an internal error (exit 4)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RscaoError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+            if (ctx.obj or {}).get("debug"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}. This is a bug; please report it at "
+                       f"{ISSUES_URL} (run again with --debug for the traceback).", err=True)
+            ctx.exit(4)
+
+
+@click.group(cls=RscaoGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="rscao-graph")
+@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
+@click.option("-v", "--verbose", count=True, help="Say more about what is done (-vv for debug logging).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: int, debug: bool) -> None:
+    """Turn IFLA RSCAO bi-annual sub-regional reports into linked open data.
+
+    Commands read reports from data/reports/ and settings from rscao.toml in the current
+    directory (both optional); options override them.
+
+    \b
+    Example:
+        rscao-graph parse data/reports/north-east-asia-2019-09--2020-03.md
+    """
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    ctx.obj = {"quiet": quiet, "verbose": verbose, "debug": debug}
+
+
+def settings_from(**overrides: Any) -> Settings:
+    """Settings of the current directory with the command-line overrides applied."""
+    return load_settings(Path.cwd(), **overrides)
+
+
+def echo_notes(ctx: click.Context, notes: list[Any]) -> None:
+    """Print extraction notes to stderr unless --quiet."""
+    if ctx.obj.get("quiet"):
+        return
+    for note in notes:
+        click.echo(f"{note.span.file}:{note.span.line}: {note.severity}: {note.message} [{note.code}]", err=True)
+
+
+@cli.command()
+@click.argument("report", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True,
+              help="json: the model as one object; text: a readable summary.")
+@click.option("--sample", is_flag=True, help="Parse the sample report bundled with rscao-graph.")
+@click.pass_context
+def parse(ctx: click.Context, report: Path | None, fmt: str, sample: bool) -> None:
+    """Read one report and print the model extracted from it.
+
+    Without REPORT, parses the only report in the reports folder (data/reports/).
+
+    \b
+    Example:
+        rscao-graph parse data/reports/north-east-asia-2019-09--2020-03.md --format json
+        rscao-graph parse --sample
+    """
+    from .extract import extract_report
+    from .read import read_report
+    from .report_json import report_summary, report_to_dict
+    from .resources import SAMPLE_REPORT, resource_path
+    from .sources import collect_reports
+
+    settings = settings_from()
+    if sample:
+        if report is not None:
+            raise UsageError("give either REPORT or --sample, not both")
+        path, root = resource_path("data", SAMPLE_REPORT), resource_path("data", "reports")
+    else:
+        files = collect_reports([report] if report else [], settings.reports)
+        if len(files) > 1:
+            raise UsageError(f"{len(files)} reports in {settings.reports}; name the one to parse")
+        path, root = files[0].path, files[0].root
+    model = extract_report(read_report(path, root))
+    if fmt == "json":
+        click.echo(json.dumps(report_to_dict(model), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_summary(model))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="rscao-graph")

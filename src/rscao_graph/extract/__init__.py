@@ -1,0 +1,82 @@
+"""Template-aware extraction: a :class:`~rscao_graph.model.SourceDocument` in, a
+:class:`~rscao_graph.model.Report` out.
+
+The document is cut into the title block, section I (the convenor's actions) and the activities
+table; each part has a module of its own. Gaps are recorded as notes, never raised; only a document
+in which neither the title block nor any section of the template can be found is unreadable.
+"""
+
+from __future__ import annotations
+
+from ..errors import ReportError
+from ..model import Block, Note, Report, SourceDocument
+from ..reference import Reference, load_reference
+from .activities import interpret_activity
+from .countries import assign_countries
+from .header import TITLE_RE, read_header
+from .mentions import MentionFinder
+from .sections import SECTION_RE, read_section_one
+from .table import group_activities
+
+__all__ = ["extract_report"]
+
+
+def _split_sections(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block], bool]:
+    """Text blocks of the title block and of section I, and whether any section mark was found."""
+    header: list[Block] = []
+    section_one: list[Block] = []
+    current = "header"
+    found = False
+    for block in blocks:
+        if block.kind != "text":
+            found = True
+            current = "table"
+            continue
+        if m := SECTION_RE.match(block.text):
+            found = True
+            current = "I" if m.group("num") == "I" else "later"
+            continue
+        if current == "header":
+            header.append(block)
+        elif current == "I":
+            section_one.append(block)
+    return header, section_one, found
+
+
+def extract_report(doc: SourceDocument, reference: Reference | None = None) -> Report:
+    """Extract the report a document states.
+
+    Raises :class:`ReportError` (exit 2) when the document is not a report of the template at all:
+    no title block ("Bi-annual Sub-Regional Report", "Reporting Period", "Sub-region:") and no
+    section ("I. Achievements ...", the activities table).
+    """
+    reference = reference or load_reference()
+    finder = MentionFinder(reference)
+    notes: list[Note] = list(doc.notes)
+    header_blocks, section_blocks, sections_found = _split_sections(doc.blocks)
+    header = read_header(header_blocks, notes)
+    title_found = header.title is not None or header.period is not None or header.sub_region is not None
+    if not title_found and not sections_found:
+        raise ReportError("not a bi-annual sub-regional report: neither its title block nor its sections were found",
+                          file=doc.name, line=1,
+                          hint='expected "Bi-annual Sub-Regional Report", "Sub-region:", "I. Achievements ..." '
+                               "and the Country / Activities / Impact table")
+    headings, actions = read_section_one(section_blocks, finder, notes)
+    drafts, table_notes = group_activities(doc.blocks)
+    notes.extend(table_notes)
+    activities = []
+    for draft in drafts:
+        activity, found = interpret_activity(draft, finder, reference, header.period)
+        activities.append(activity)
+        notes.extend(found)
+    activities, country_notes = assign_countries(activities, reference)
+    notes.extend(country_notes)
+    if not any(b.kind == "table-header" for b in doc.blocks):
+        where = doc.blocks[-1].span if doc.blocks else None
+        if where is not None:
+            notes.append(Note("table-missing", "violation",
+                              "the Country / Activities / Impact table was not found; the report may be truncated",
+                              where))
+    notes.sort(key=lambda n: (n.span.line, n.span.start, n.code))
+    return Report(doc.name, header.committee, header.sub_region, header.convenor, header.period, header.submitted,
+                  tuple(headings), tuple(actions), tuple(activities), tuple(notes))

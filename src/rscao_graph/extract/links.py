@@ -1,0 +1,65 @@
+"""Links as reports write them: bare URLs, URLs in ``<...>``, several per paragraph, noise around them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..model import Link, SourceSpan
+
+__all__ = ["find_urls", "is_http_url", "split_links"]
+
+_URL = re.compile(r"<(?P<angle>(?:https?|ftp)://[^>\s]+)>|(?P<bare>(?:https?|ftp)://[^\s<>\"”]+)", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s,;]+|\s+and\s+", re.IGNORECASE)
+_NO_LINK = {"n/a", "na", "none", "nil", "-", "–", "—", ":", "", "no link", "no links"}
+_TRAILING = ".,;)>]"
+_LEADING = "<(["
+
+
+def is_http_url(text: str) -> bool:
+    """True for an absolute http(s) URL with a host.
+
+    >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
+    (True, False)
+    """
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok and not re.search(r"\s", text)
+
+
+def _clean(item: str) -> str:
+    item = item.strip()
+    while item and item[-1] in _TRAILING and not (item[-1] == ")" and "(" in item):
+        item = item[:-1]
+    return item.lstrip(_LEADING)
+
+
+def split_links(text: str, span: SourceSpan) -> list[Link]:
+    """The link items of a "Links:" paragraph (the label already removed), each exactly as written
+    but for separators, trailing punctuation and angle brackets. ``N/A``, ``none`` and ``-`` are no links.
+
+    >>> s = SourceSpan("r.md", 1, 1, 0, 0)
+    >>> [l.text for l in split_links(": https://a.org/x?og=67, <http://b.cn/y>; and www.c.org.", s)]
+    ['https://a.org/x?og=67', 'http://b.cn/y', 'www.c.org']
+    """
+    if _clean(text).lower() in _NO_LINK:
+        return []
+    links = []
+    for item in _SEPARATORS.split(text):
+        item = _clean(item.strip(":"))
+        if item.lower() not in _NO_LINK and item.lower() != "and":
+            links.append(Link(item, span))
+    return links
+
+
+def find_urls(text: str, span: SourceSpan) -> list[Link]:
+    """URLs written inside running text (bare or in ``<...>``), trailing punctuation stripped.
+
+    >>> s = SourceSpan("r.md", 1, 1, 0, 0)
+    >>> [l.text for l in find_urls("website <https://www.ifla.org/node/92542>, <https://x.org/n/1>.", s)]
+    ['https://www.ifla.org/node/92542', 'https://x.org/n/1']
+    """
+    return [Link(_clean(m.group("angle") or m.group("bare")), span) for m in _URL.finditer(text)]

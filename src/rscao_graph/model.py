@@ -1,0 +1,253 @@
+"""The typed model of a report: frozen dataclasses, every value with the span it came from.
+
+``read`` turns a file into a :class:`SourceDocument`; ``extract`` turns that into a :class:`Report`.
+Dates are ISO 8601 strings at their precision (``"2019-11"`` for a month), never made-up days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Activity",
+    "Block",
+    "Cell",
+    "Citation",
+    "ConvenorAction",
+    "DateValue",
+    "Heading",
+    "Link",
+    "Mention",
+    "Note",
+    "Paragraph",
+    "Period",
+    "Report",
+    "SourceDocument",
+    "SourceSpan",
+    "Text",
+]
+
+Precision = Literal["day", "month", "year"]
+Severity = Literal["violation", "warning", "info"]
+MentionKind = Literal["organisation", "place", "person", "country"]
+MentionRole = Literal["mentioned", "location", "organiser", "place"]
+CountrySource = Literal["stated", "inferred", "unknown"]
+
+
+@dataclass(frozen=True, order=True)
+class SourceSpan:
+    """Where a value stands in its report: lines (1-based, inclusive) and character offsets.
+
+    Offsets count characters of the decoded, NFC-normalised text with ``\\n`` line ends.
+    """
+
+    file: str
+    line: int
+    end_line: int
+    start: int
+    end: int
+
+    def to(self, other: SourceSpan) -> SourceSpan:
+        """The span from the start of this one to the end of ``other``."""
+        return SourceSpan(self.file, min(self.line, other.line), max(self.end_line, other.end_line),
+                          min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of report text as stated (whitespace normalised) with its span."""
+
+    value: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the reader or extractor wants a person to look at (uncertain or unparsable input)."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: SourceSpan
+
+
+# --- what the reader produces -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a table cell (a ``<p>`` element) with its span."""
+
+    text: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table row."""
+
+    paragraphs: tuple[Paragraph, ...]
+    span: SourceSpan
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of text outside tables, a table header or a table row."""
+
+    kind: Literal["text", "table-header", "table-row"]
+    text: str
+    span: SourceSpan
+    cells: tuple[Cell, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A report file read into blocks. ``name`` is the path shown to people and used in provenance."""
+
+    name: str
+    text: str
+    blocks: tuple[Block, ...]
+    encoding: str = "utf-8"
+    notes: tuple[Note, ...] = ()
+
+
+# --- what the extractor produces ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as stated and, when it is a calendar date, its ISO value at its precision.
+
+    ``start``/``end`` are ``None`` when the text is no calendar date; ``end`` is ``None`` for a single
+    day or month. ``inferred`` says how a missing part was filled in (e.g. the year from the name).
+    """
+
+    text: str
+    start: str | None
+    end: str | None
+    precision: Precision | None
+    span: SourceSpan
+    inferred: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The reporting period, month to month."""
+
+    text: str
+    start: str | None
+    end: str | None
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link exactly as written; :attr:`is_url` tells whether it is an absolute http(s) URL."""
+
+    text: str
+    span: SourceSpan
+
+    @property
+    def is_url(self) -> bool:
+        from .extract.links import is_http_url
+
+        return is_http_url(self.text)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A strategy direction (``"3"``) or key initiative (``"3.1"``) cited, with the label as cited."""
+
+    notation: str
+    label: str
+    span: SourceSpan
+
+    @property
+    def is_initiative(self) -> bool:
+        return "." in self.notation
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An organisation, place, person or country named in the text.
+
+    ``key`` is the gazetteer id (or country code) when the name is known, else ``None``.
+    ``role`` is ``location``/``organiser``/``place`` when the name-and-date line states it.
+    """
+
+    name: str
+    kind: MentionKind
+    key: str | None
+    country: str | None
+    span: SourceSpan
+    role: MentionRole = "mentioned"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity of the table: "#n Name and Date", details, links, and the impact cell."""
+
+    ordinal: int | None
+    name: Text | None
+    date: DateValue | None
+    details: tuple[Text, ...]
+    links: tuple[Link, ...]
+    citations: tuple[Citation, ...]
+    mentions: tuple[Mention, ...]
+    country: str | None
+    country_source: CountrySource
+    span: SourceSpan
+    country_text: str | None = None
+    url_mentions: tuple[Link, ...] = ()
+    unparsed: tuple[Text, ...] = ()
+
+    @property
+    def directions(self) -> tuple[str, ...]:
+        """Directions cited (not those implied by an initiative), in order of notation."""
+        return tuple(sorted({c.notation for c in self.citations if not c.is_initiative}, key=_notation_key))
+
+    @property
+    def initiatives(self) -> tuple[str, ...]:
+        return tuple(sorted({c.notation for c in self.citations if c.is_initiative}, key=_notation_key))
+
+
+def _notation_key(notation: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in notation.split("."))
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of section I ("A".."E"), possibly wrapped over several lines."""
+
+    letter: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class ConvenorAction:
+    """One item under a section I heading."""
+
+    heading: str
+    number: int | None
+    text: Text
+    urls: tuple[Link, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """A bi-annual sub-regional report. Missing header values are ``None`` and noted in ``notes``."""
+
+    file: str
+    committee: Text | None
+    sub_region: Text | None
+    convenor: Text | None
+    period: Period | None
+    submitted: DateValue | None
+    headings: tuple[Heading, ...]
+    actions: tuple[ConvenorAction, ...]
+    activities: tuple[Activity, ...]
+    notes: tuple[Note, ...] = field(default=())

@@ -1,0 +1,165 @@
+"""Reference data shipped in ``data/``: countries, sub-regions, the gazetteer, the IFLA strategy.
+
+Loaded once per process from the packaged CSV/Turtle files (``data/README.md`` gives their sources).
+Lookups normalise names (NFKC, case-folded, apostrophes and dots unified) so report spellings match.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import InputError
+from .resources import resource_path
+
+__all__ = [
+    "Concept",
+    "Country",
+    "Entity",
+    "Reference",
+    "SubRegion",
+    "load_reference",
+    "normalise_name",
+]
+
+ONTOLOGY_NS = "https://w3id.org/rscao/ontology#"
+
+
+def normalise_name(name: str) -> str:
+    """Key for comparing names: NFKC, case-folded, curly quotes and dots unified, spaces collapsed.
+
+    >>> normalise_name("  P.R.  China ")
+    'pr china'
+    >>> normalise_name("Grand People’s Study House") == normalise_name("grand people's study house")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace(".", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    alpha3: str
+    numeric: str
+    name: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+    geonames: str | None
+    region: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A known organisation, place or person of the gazetteer."""
+
+    id: str
+    kind: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class SubRegion:
+    slug: str
+    name: str
+    countries: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A strategic direction ("3") or key initiative ("3.1") of the IFLA Strategy 2019-2024."""
+
+    notation: str
+    label: str
+    alt_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """All reference data, with lookup tables by normalised name."""
+
+    countries: dict[str, Country]
+    country_names: dict[str, str]
+    ambiguous: dict[str, tuple[str, ...]]
+    subregions: dict[str, SubRegion]
+    entities: dict[str, Entity]
+    concepts: dict[str, Concept]
+
+    def country_code(self, name: str) -> str | None:
+        """ISO code for a country name or alias, ``None`` when unknown or ambiguous."""
+        return self.country_names.get(normalise_name(name))
+
+    def subregion(self, name: str) -> SubRegion | None:
+        key = normalise_name(name)
+        return next((s for s in self.subregions.values() if normalise_name(s.name) == key), None)
+
+
+def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames != columns:
+                raise InputError(f"expected columns {','.join(columns)}, found {reader.fieldnames}",
+                                 file=str(path), line=1)
+            return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+    except OSError as exc:
+        raise InputError(f"cannot read reference data: {exc.strerror}", file=str(path)) from exc
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _load_concepts(path: Path) -> dict[str, Concept]:
+    import pyoxigraph as ox
+
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    labels: dict[str, dict[str, list[str]]] = {}
+    with path.open("rb") as handle:
+        for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/rscao/"):
+            pred = quad.predicate.value
+            if pred in (skos + "notation", skos + "prefLabel", skos + "altLabel"):
+                entry = labels.setdefault(quad.subject.value, {})
+                entry.setdefault(pred.removeprefix(skos), []).append(quad.object.value)
+    concepts = {}
+    for entry in labels.values():
+        if "notation" in entry and "prefLabel" in entry:
+            notation = entry["notation"][0]
+            concepts[notation] = Concept(notation, entry["prefLabel"][0], tuple(sorted(entry.get("altLabel", []))))
+    return concepts
+
+
+@cache
+def load_reference() -> Reference:
+    """Load the packaged reference data (cached for the process)."""
+    data = resource_path("data")
+    countries: dict[str, Country] = {}
+    names: dict[str, str] = {}
+    for row in _rows(data / "countries.csv", ["code", "alpha3", "numeric", "name", "aliases", "wikidata",
+                                              "geonames", "region"]):
+        country = Country(row["code"], row["alpha3"], row["numeric"], row["name"], _split(row["aliases"]),
+                          row["wikidata"] or None, row["geonames"] or None, row["region"])
+        countries[country.code] = country
+        for name in (country.name, *country.aliases):
+            names.setdefault(normalise_name(name), country.code)
+    ambiguous = {normalise_name(r["name"]): _split(r["codes"])
+                 for r in _rows(data / "country-ambiguous.csv", ["name", "codes", "note"])}
+    for key in ambiguous:
+        names.pop(key, None)
+    subregions = {r["slug"]: SubRegion(r["slug"], r["name"], _split(r["countries"]), r["source"])
+                  for r in _rows(data / "subregions.csv", ["slug", "name", "countries", "source"])}
+    entities = {r["id"]: Entity(r["id"], r["kind"], r["type"], r["name"], _split(r["aliases"]),
+                                r["country"] or None, r["note"])
+                for r in _rows(data / "gazetteer.csv", ["id", "kind", "type", "name", "aliases", "country", "note"])}
+    concepts = _load_concepts(data / "strategy-2019-2024.ttl")
+    return Reference(countries, names, ambiguous, subregions, entities, concepts)

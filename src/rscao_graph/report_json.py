@@ -1,0 +1,117 @@
+"""The model as plain data (``rscao-graph parse --format json``) and as a readable summary (``text``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Activity, DateValue, Mention, Note, Report, SourceSpan, Text
+
+__all__ = ["report_summary", "report_to_dict"]
+
+
+def _span(span: SourceSpan) -> dict[str, Any]:
+    return {"file": span.file, "line": span.line, "end_line": span.end_line, "start": span.start, "end": span.end}
+
+
+def _text(text: Text | None) -> str | None:
+    return text.value if text is not None else None
+
+
+def _named(mentions: tuple[Mention, ...], kind: str) -> list[dict[str, Any]]:
+    return [{"name": m.name, "id": m.key, "country": m.country, "role": m.role, "line": m.span.line}
+            for m in mentions if m.kind == kind]
+
+
+def _date(date: DateValue | None) -> dict[str, Any]:
+    if date is None:
+        return {"start": None, "end": None, "date_text": None, "date_precision": None, "date_inferred": None}
+    return {"start": date.start, "end": date.end, "date_text": date.text, "date_precision": date.precision,
+            "date_inferred": date.inferred}
+
+
+def _activity(activity: Activity) -> dict[str, Any]:
+    return {
+        "country": activity.country,
+        "country_source": activity.country_source,
+        "country_stated": activity.country_text,
+        "ordinal": activity.ordinal,
+        "name": _text(activity.name),
+        **_date(activity.date),
+        "details": [d.value for d in activity.details],
+        "urls": [link.text for link in activity.links],
+        "url_mentions": [link.text for link in activity.url_mentions],
+        "directions": list(activity.directions),
+        "initiatives": list(activity.initiatives),
+        "citations": [{"notation": c.notation, "label": c.label, "line": c.span.line} for c in activity.citations],
+        "organisations": _named(activity.mentions, "organisation"),
+        "places": _named(activity.mentions, "place"),
+        "people": _named(activity.mentions, "person"),
+        "countries_named": _named(activity.mentions, "country"),
+        "unparsed": [t.value for t in activity.unparsed],
+        "source": _span(activity.span),
+    }
+
+
+def _note(note: Note) -> dict[str, Any]:
+    return {"code": note.code, "severity": note.severity, "message": note.message, "file": note.span.file,
+            "line": note.span.line}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data (the shape documented for ``rscao-graph parse --format json``)."""
+    period = report.period
+    return {
+        "file": report.file,
+        "committee": _text(report.committee),
+        "sub_region": _text(report.sub_region),
+        "convenor": _text(report.convenor),
+        "period": None if period is None else {"start": period.start, "end": period.end, "text": period.text},
+        "submitted": None if report.submitted is None else report.submitted.start,
+        "submitted_text": None if report.submitted is None else report.submitted.text,
+        "headings": [{"heading": h.letter, "title": h.title.value, "line": h.title.span.line}
+                     for h in report.headings],
+        "convenor_actions": [
+            {"heading": a.heading, "number": a.number, "text": a.text.value, "urls": [u.text for u in a.urls],
+             "organisations": _named(a.mentions, "organisation"), "people": _named(a.mentions, "person"),
+             "places": _named(a.mentions, "place"), "line": a.text.span.line}
+            for a in report.actions
+        ],
+        "activities": [_activity(a) for a in report.activities],
+        "notes": [_note(n) for n in report.notes],
+    }
+
+
+def _date_text(date: DateValue | None) -> str:
+    if date is None:
+        return "no date"
+    if date.start is None:
+        return f'"{date.text}" (not a calendar date)'
+    value = date.start + (f"/{date.end}" if date.end else "")
+    return value + (f" ({date.inferred})" if date.inferred else "")
+
+
+def report_summary(report: Report) -> str:
+    """A readable, one-screen-per-report summary."""
+    period = report.period
+    lines = [
+        f"{report.file}",
+        f"  sub-region  {_text(report.sub_region) or '-'}",
+        f"  convenor    {_text(report.convenor) or '-'}",
+        f"  period      {period.start if period else '-'} to {period.end if period else '-'}",
+        f"  submitted   {report.submitted.start if report.submitted else '-'}",
+        "  section I   " + ", ".join(f"{h.letter} {sum(1 for a in report.actions if a.heading == h.letter)}"
+                                     for h in report.headings),
+        f"  activities  {len(report.activities)}",
+    ]
+    for a in report.activities:
+        country = (a.country or a.country_text or "??") + ("*" if a.country_source == "inferred" else "")
+        lines.append(f"    {country:<4} #{a.ordinal if a.ordinal is not None else '?'}  "
+                     f"{(_text(a.name) or '(no name)')[:60]}")
+        lines.append(f"           {_date_text(a.date)}; cites {' '.join(c.notation for c in a.citations) or '-'}; "
+                     f"{len(a.links)} link(s); line {a.span.line}")
+    if any(a.country_source == "inferred" for a in report.activities):
+        lines.append("  * country inferred from the names in the activity's block")
+    if report.notes:
+        lines.append(f"  notes       {len(report.notes)}")
+        lines.extend(f"    {n.span.file}:{n.span.line}: {n.severity}: {n.message} [{n.code}]" for n in report.notes)
+    return "\n".join(lines)

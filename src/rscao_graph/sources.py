@@ -1,0 +1,49 @@
+"""Finding report files: the command-line paths (files or folders) or the configured reports folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .read import READERS
+
+__all__ = ["ReportFile", "collect_reports"]
+
+
+@dataclass(frozen=True, order=True)
+class ReportFile:
+    """A report to read and the folder its provenance paths are relative to."""
+
+    path: Path
+    root: Path
+
+
+def _in_folder(folder: Path) -> list[ReportFile]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    return [ReportFile(p, folder) for p in files]
+
+
+def collect_reports(paths: tuple[Path, ...] | list[Path], default_folder: Path) -> list[ReportFile]:
+    """Report files named by ``paths`` (files, or folders searched recursively), else those in
+    ``default_folder``. Raises :class:`UsageError` (exit 2) when there are none or a path is missing."""
+    found: list[ReportFile] = []
+    if not paths:
+        if not default_folder.is_dir():
+            raise UsageError(f"no reports folder {default_folder}",
+                             hint="give report files or folders as arguments, or set 'reports' in rscao.toml")
+        found = _in_folder(default_folder)
+    for path in paths:
+        if path.is_dir():
+            found.extend(_in_folder(path))
+        elif path.exists():
+            root = default_folder if default_folder.resolve() in path.resolve().parents else path.parent
+            found.append(ReportFile(path, root))
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    if not found:
+        where = ", ".join(str(p) for p in paths) or str(default_folder)
+        raise UsageError(f"no reports found in {where}",
+                         hint=f"reports are {', '.join(sorted(READERS))} files; give a file or folder as argument")
+    return sorted(set(found))

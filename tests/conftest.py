@@ -1,0 +1,59 @@
+"""Shared fixtures: the bundled sample report, read and extracted once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rscao_graph.extract import extract_report
+from rscao_graph.model import Report, SourceDocument
+from rscao_graph.read import read_report
+from rscao_graph.resources import SAMPLE_REPORT, resource_path
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return resource_path("data", SAMPLE_REPORT)
+
+
+@pytest.fixture(scope="session")
+def sample_doc(sample_path: Path) -> SourceDocument:
+    return read_report(sample_path, sample_path.parent)
+
+
+@pytest.fixture(scope="session")
+def sample(sample_doc: SourceDocument) -> Report:
+    return extract_report(sample_doc)
+
+
+def write_report(tmp_path: Path, text: str, name: str = "report.md") -> Path:
+    """Write a small report file for a test and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+#: A minimal well-formed report in the template, for tests that vary one thing.
+MINIMAL_REPORT = """**IFLA- Regional Standing Committee for Asia and Oceania
+(IFLA - RSCAO)
+Bi-annual Sub-Regional Report
+[Reporting Period: September 2019 – March 2020]**
+
+Sub-region: North East Asia Convenor: Chen Ying
+
+Date of submission: 2 March 2020
+
+I. Achievements in the key roles and responsibilities as sub-regional convenor:
+
+A. Promotion of IFLA and IFLA-RSCAO and its programs and activities in the sub-region (Please provide details):
+
+1\\ Worked with the National Library of China <https://www.ifla.org/node/92542>.
+
+II. Brief details with links to information where available
+
+Country\tActivities\tImpact
+China\t<p>#1 Name and Date: Seminar was held at the National Library of China on Sep 9-10, 2019</p> <p>Details:</p> <p>A seminar.</p> <p>Links: https://www.ifla.org/node/92613</p>\t<p>3. Connect and empower the field</p> <p>3.1 Provide excellent opportunities for face-to-face networking and learning</p>
+"""
