@@ -7,7 +7,7 @@ The stages are library functions with typed inputs and outputs::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata as _metadata
 
 from .config import Settings, load_settings
 from .errors import ConfigError, InputError, ReportError, RscaoError, ServiceError, UsageError, ValidationFailed
@@ -17,8 +17,8 @@ from .read import read_report
 from .reference import load_reference
 
 try:
-    __version__ = version("rscao-graph")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = _metadata.version("rscao-graph")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0.0.0+unknown"
 
 __all__ = [

@@ -58,22 +58,23 @@ class MentionFinder:
         masked = _URL.sub(lambda m: " " * len(m.group(0)), _unify(text))
         found: list[tuple[int, int, Mention]] = []
         taken: list[tuple[int, int]] = []
-        for regex in (self._folded, self._exact):
-            if regex is None:
-                continue
-            for m in regex.finditer(masked):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                target = self._targets[normalise_name(m.group(0))]
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), m.end(), Mention(text[m.start():m.end()], target.kind, target.key,
-                                                          target.country, span)))
+
+        def free(start: int, end: int) -> bool:
+            return not any(start < e and s < end for s, e in taken)
+
         for m in _GENERIC.finditer(masked):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            country = self._reference.country_code(m.group("of"))
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), Mention(text[m.start():m.end()], "organisation", None, country, span)))
+            if normalise_name(m.group(0)) not in self._targets:
+                country = self._reference.country_code(m.group("of"))
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), m.end(),
+                               Mention(text[m.start():m.end()], "organisation", None, country, span)))
+        for regex in (self._folded, self._exact):
+            for m in regex.finditer(masked) if regex is not None else ():
+                if free(m.start(), m.end()):
+                    target = self._targets[normalise_name(m.group(0))]
+                    taken.append((m.start(), m.end()))
+                    found.append((m.start(), m.end(), Mention(text[m.start():m.end()], target.kind, target.key,
+                                                              target.country, span)))
         return [mention for _, _, mention in sorted(found, key=lambda f: f[0])]
 
     def lookup(self, phrase: str, span: SourceSpan, role: str) -> Mention:

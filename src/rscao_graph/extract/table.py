@@ -56,6 +56,7 @@ def _add_activity_paragraph(draft: DraftActivity, para: Paragraph, first_of_row:
         draft.mode = "details"
         if m.group("rest"):
             draft.details.append(Text(m.group("rest"), para.span))
+            draft.url_mentions.extend(find_urls(m.group("rest"), para.span))
         return
     if m := _LINKS.match(para.text):
         draft.mode = "links"

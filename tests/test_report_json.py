@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import json
+
+from rscao_graph.model import Report
+from rscao_graph.report_json import report_summary, report_to_dict
+
+
+def test_json_shape(sample: Report) -> None:
+    data = json.loads(json.dumps(report_to_dict(sample)))
+    assert (data["sub_region"], data["convenor"], data["period"]["start"], data["period"]["end"],
+            data["submitted"]) == ("North East Asia", "Chen Ying", "2019-09", "2020-03", "2020-03-02")
+    assert data["convenor_actions"][0]["urls"] == ["https://www.ifla.org/node/92542",
+                                                   "https://www.ifla.org/publications/node/11064"]
+    kp1 = data["activities"][6]
+    assert {k: kp1[k] for k in ("country", "country_source", "ordinal", "name", "start", "end", "date_text",
+                                "directions", "initiatives", "urls")} == {
+        "country": "KP", "country_source": "inferred", "ordinal": 1,
+        "name": "Workshop taken place on the occasion of World Aids Day 2019", "start": "2019-12-04", "end": None,
+        "date_text": "Dec 4", "directions": ["1"], "initiatives": ["1.1", "1.2"],
+        "urls": ["http://www.gpsh.edu.kp:8080/foreign/index!2"]}
+    assert kp1["source"] == {"file": "north-east-asia-2019-09--2020-03.md", "line": 64, "end_line": 64,
+                             "start": kp1["source"]["start"], "end": kp1["source"]["end"]}
+    assert kp1["organisations"][0] == {"name": "Grand People’s Study House", "id": "grand-peoples-study-house",
+                                       "country": "KP", "role": "mentioned", "line": 64}
+    assert data["activities"][2]["places"] == [{"name": "Suzhou", "id": "suzhou", "country": "CN", "role": "place",
+                                                "line": 56}]
+
+
+def test_summary_lines(sample: Report) -> None:
+    lines = report_summary(sample).split("\n")
+    assert lines[:7] == ["north-east-asia-2019-09--2020-03.md", "  sub-region  North East Asia",
+                         "  convenor    Chen Ying", "  period      2019-09 to 2020-03", "  submitted   2020-03-02",
+                         "  section I   A 1 3, B 2, C 1, D 1, E 0".replace("A 1 3", "A 3"), "  activities  12"]
+    assert lines[7] == "    CN*  #1  International Symposium on “Libraries • Keeping Pace with th"
+    assert lines[8] == "           2019-09-09/2019-09-10; cites 3 3.1 3.3; 2 link(s); line 52"

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from rscao_graph.extract.table import group_activities
+from rscao_graph.read.markdown import read_markdown
+
+HEAD = "Country\tActivities\tImpact\n"
+
+
+def drafts(rows: str):
+    return group_activities(read_markdown(HEAD + rows, "t.md").blocks)
+
+
+def test_continuation_rows_join_mid_sentence_and_citation_labels() -> None:
+    found, notes = drafts(
+        "\t<p>#1 Name and Date: Talk on Sep 9, 2019</p> <p>Details:</p> <p>Sessions on Win-win Library</p>"
+        "\t<p>3. Connect and empower the field</p> <p>3.1 Provide excellent opportunities for face-to-face</p>\n"
+        "\n\t<p>Exchanges and Cooperation.</p> <p>Links:</p>\t<p>networking and learning</p>\n"
+        "\t<p>http://x.org/a</p>\t\n")
+    assert notes == []
+    (draft,) = found
+    assert [t.value for t in draft.details] == ["Sessions on Win-win Library Exchanges and Cooperation."]
+    assert [(c.notation, c.label) for c in draft.citations] == [
+        ("3", "Connect and empower the field"),
+        ("3.1", "Provide excellent opportunities for face-to-face networking and learning")]
+    assert [link.text for link in draft.links] == ["http://x.org/a"]
+    assert (draft.span.line, draft.span.end_line) == (2, 5)
+
+
+def test_complete_sentence_is_not_joined() -> None:
+    (draft,), _ = drafts("\t<p>#1 Name and Date: A</p> <p>Details: One.</p>\t\n\t<p>Two.</p>\t\n")
+    assert [t.value for t in draft.details] == ["One.", "Two."]
+
+
+def test_urls_in_details_are_mentions_not_links() -> None:
+    (draft,), _ = drafts("\t<p>#1 Name and Date: A</p> <p>Details: see https://a.org/x.</p> <p>Links: N/A</p>\t\n")
+    assert (draft.links, [u.text for u in draft.url_mentions]) == ([], ["https://a.org/x"])
+
+
+def test_unreadable_and_orphan_rows_are_kept_and_noted() -> None:
+    found, notes = drafts("\t<p>Orphan text</p>\t<p>1.1 x</p>\n\t<p>#1 Name and Date: A</p>\t<p>Impact high</p>\n"
+                          "lonely\tcell\n")
+    assert [(n.code, n.span.line) for n in notes] == [("row-without-activity", 2), ("impact-unparsed", 3),
+                                                     ("row-unreadable", 4)]
+    assert [t.value for t in found[0].unparsed] == ["Impact high", "lonely cell"]
+
+
+def test_activity_without_number() -> None:
+    (draft,), notes = drafts("\t<p>Name and Date: Talk in Nov 2019</p>\t<p>2.1 x</p>\n")
+    assert (draft.ordinal, draft.name.text) == (None, "Talk in Nov 2019")
+    assert [n.code for n in notes] == ["ordinal-missing"]
+
+
+def test_columns_follow_the_header() -> None:
+    found, _ = group_activities(read_markdown(
+        "Activities\tImpact\tCountry\n<p>#1 Name and Date: A</p>\t<p>2.1 x</p>\tJapan\n", "t.md").blocks)
+    assert (found[0].country_text.value, found[0].citations[0].notation) == ("Japan", "2.1")
