@@ -60,7 +60,11 @@ def cli(ctx: click.Context, quiet: bool, verbose: int, debug: bool) -> None:
         rscao-graph parse data/reports/north-east-asia-2019-09--2020-03.md
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    log.setLevel(level)
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        log.addHandler(handler)
     ctx.obj = {"quiet": quiet, "verbose": verbose, "debug": debug}
 
 
@@ -114,6 +118,62 @@ def parse(ctx: click.Context, report: Path | None, fmt: str, sample: bool) -> No
         click.echo(json.dumps(report_to_dict(model), ensure_ascii=False, indent=2))
     else:
         click.echo(report_summary(model))
+
+
+def _report_paths(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[Path, ...]:
+    return tuple(Path(v) for v in value)
+
+
+reports_argument = click.argument("reports", nargs=-1, callback=_report_paths,
+                                  type=click.Path(dir_okay=True, file_okay=True))
+base_iri_option = click.option("--base-iri", help="Base of every minted IRI (default: rscao.toml, else "
+                               "https://w3id.org/rscao/).")
+
+
+@cli.command()
+@reports_argument
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder (default dist/).")
+@base_iri_option
+@click.option("--keep-going", is_flag=True, help="Skip unreadable reports (exit 2 after building the rest).")
+@click.pass_context
+def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_iri: str | None,
+          keep_going: bool) -> None:
+    """Build the knowledge graph from REPORTS (files or folders; default data/reports/).
+
+    Writes dataset.trig, dataset.nq, dataset.ttl, dataset.jsonld, context.jsonld and void.ttl into
+    the output folder, replacing it whole only when everything was written.
+
+    \b
+    Example:
+        rscao-graph build
+        rscao-graph build data/reports/ --out dist/ --base-iri https://example.org/rscao/
+    """
+    from .build import build_dataset, write_build
+    from .sources import collect_reports
+
+    settings = settings_from(base_iri=base_iri, out=out)
+    files = collect_reports(reports, settings.reports)
+    quiet = ctx.obj.get("quiet")
+    if len(files) > 1 and not quiet and sys.stderr.isatty():
+        with click.progressbar(files, label="Reading reports", file=sys.stderr) as bar:
+            result = build_dataset(bar, settings, keep_going=keep_going)
+    else:
+        result = build_dataset(files, settings, keep_going=keep_going)
+    for built in result.reports:
+        echo_notes(ctx, [n for n in built.notes if n.severity != "info" or ctx.obj.get("verbose")])
+    echo_notes(ctx, result.notes)
+    sizes = write_build(result, settings.out, settings)
+    if not quiet:
+        quads = len(result.quads())
+        activities = sum(len(b.report.activities) for b in result.reports)
+        click.echo(f"Built {len(result.reports)} report(s), {activities} activities, {quads} quads into "
+                   f"{settings.out}")
+        for name, size in sizes.items():
+            click.echo(f"  {name:<16} {size:>10,} bytes")
+    for skipped in result.skipped:
+        click.echo(f"skipped: {skipped}", err=True)
+    if result.skipped:
+        ctx.exit(2)
 
 
 def main() -> None:

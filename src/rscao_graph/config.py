@@ -56,7 +56,7 @@ def load_settings(cwd: Path | None = None, **overrides: Any) -> Settings:
     path = cwd / CONFIG_FILE
     if path.is_file():
         try:
-            values = tomllib.loads(path.read_text(encoding="utf-8"))
+            values = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"not valid TOML: {exc}", file=str(path)) from exc
         unknown = sorted(set(values) - _KEYS)

@@ -46,4 +46,7 @@ def collect_reports(paths: tuple[Path, ...] | list[Path], default_folder: Path) 
         where = ", ".join(str(p) for p in paths) or str(default_folder)
         raise UsageError(f"no reports found in {where}",
                          hint=f"reports are {', '.join(sorted(READERS))} files; give a file or folder as argument")
-    return sorted(set(found))
+    unique: dict[Path, ReportFile] = {}
+    for report in found:
+        unique.setdefault(report.path.resolve(), report)
+    return sorted(unique.values())

@@ -35,6 +35,8 @@ def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
                           f"the file is not UTF-8; decoded as {encoding}. Save it as UTF-8 to be sure.",
                           SourceSpan(name, 1, 1, 0, 0)),)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReportError("the file is empty", file=name, hint="expected a bi-annual sub-regional report")
     if _looks_binary(text):
         raise ReportError("this is a binary file, not a text report", file=name,
                           hint="export the report as Markdown or plain text (UTF-8)")
@@ -42,6 +44,14 @@ def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
 
 
 def _decode_other(data: bytes, name: str, error: UnicodeDecodeError) -> tuple[str, str]:
+    """Windows-1252 first (what Word exports on Windows give) when it reads every byte to a printable
+    character; else whatever charset detection finds."""
+    try:
+        text = data.decode("cp1252")
+        if not any("\x80" <= ch <= "\x9f" for ch in text):
+            return text, "cp1252"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
