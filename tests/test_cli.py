@@ -422,3 +422,64 @@ def test_quiet_and_verbose_accepted(work: Path) -> None:
     for flags in (["-q"], ["-v"], ["-vv"], ["--quiet", "--verbose"]):
         result = run(*flags, "parse", "--sample", "--format", "json")
         assert parse_json(result)["sub_region"] == "North East Asia"
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+def _reports_folder(work: Path, sample_path: Path) -> Path:
+    folder = work / "data" / "reports"
+    folder.mkdir(parents=True)
+    (folder / SAMPLE_NAME).write_bytes(sample_path.read_bytes())
+    return folder
+
+
+def test_build_defaults(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Built 1 report(s), 12 activities, 3634 quads into {work / 'dist'}"
+    assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
+                                                       "context.jsonld", "void.ttl"]
+    assert sorted(p.name for p in (work / "dist").iterdir()) == [
+        "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "void.ttl"]
+
+
+def test_build_base_iri_option_and_config(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    (work / "rscao.toml").write_text('base_iri = "https://example.org/a/"\nout = "public"\n', encoding="utf-8")
+    assert run("-q", "build").exit_code == 0
+    assert "<https://example.org/a/report/north-east-asia/2019-09--2020-03>" in (
+        work / "public" / "dataset.nq").read_text(encoding="utf-8")
+    assert run("-q", "build", "--base-iri", "https://example.org/b/").exit_code == 0
+    assert "<https://example.org/b/country/CN>" in (work / "public" / "dataset.nq").read_text(encoding="utf-8")
+    bad = run("build", "--base-iri", "example.org")
+    assert bad.exit_code == 2
+    assert "base_iri 'example.org' must be an http(s) IRI" in bad.stderr
+
+
+def test_failed_build_leaves_previous_output(work: Path, sample_path: Path) -> None:
+    folder = _reports_folder(work, sample_path)
+    assert run("-q", "build").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (work / "dist").iterdir()}
+    (folder / "zz-empty.md").write_text("", encoding="utf-8")
+    result = run("build")
+    assert_input_error(result, "zz-empty.md: the file is empty (expected a bi-annual sub-regional report)")
+    assert {p.name: p.read_bytes() for p in (work / "dist").iterdir()} == before
+    assert sorted(p.name for p in work.iterdir()) == ["data", "dist"]
+
+
+def test_keep_going_builds_the_rest_and_exits_2(work: Path, sample_path: Path) -> None:
+    folder = _reports_folder(work, sample_path)
+    (folder / "zz-empty.md").write_text("", encoding="utf-8")
+    result = run("build", "--keep-going")
+    assert result.exit_code == 2
+    assert result.stdout.startswith("Built 1 report(s), 12 activities")
+    assert result.stderr == "skipped: zz-empty.md: the file is empty (expected a bi-annual sub-regional report)\n"
+    assert (work / "dist" / "dataset.trig").is_file()
+
+
+def test_build_without_reports(work: Path) -> None:
+    result = run("build")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: no reports folder {work / 'data' / 'reports'}")

@@ -251,3 +251,4 @@ class Report:
     actions: tuple[ConvenorAction, ...]
     activities: tuple[Activity, ...]
     notes: tuple[Note, ...] = field(default=())
+    source_text: str = field(default="", repr=False)

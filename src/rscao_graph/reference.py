@@ -99,6 +99,12 @@ class Reference:
         """ISO code for a country name or alias, ``None`` when unknown or ambiguous."""
         return self.country_names.get(normalise_name(name))
 
+    def entity_named(self, name: str, kind: str | None = None) -> Entity | None:
+        """The gazetteer entity whose name or alias is ``name`` (normalised), optionally of one kind."""
+        key = normalise_name(name)
+        return next((e for e in self.entities.values() if (kind is None or e.kind == kind)
+                     and key in {normalise_name(n) for n in (e.name, *e.aliases)}), None)
+
     def subregion(self, name: str) -> SubRegion | None:
         key = normalise_name(name)
         return next((s for s in self.subregions.values() if normalise_name(s.name) == key), None)

@@ -79,4 +79,4 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
                               where))
     notes.sort(key=lambda n: (n.span.line, n.span.start, n.code))
     return Report(doc.name, header.committee, header.sub_region, header.convenor, header.period, header.submitted,
-                  tuple(headings), tuple(actions), tuple(activities), tuple(notes))
+                  tuple(headings), tuple(actions), tuple(activities), tuple(notes), doc.text)

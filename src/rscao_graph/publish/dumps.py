@@ -1,0 +1,51 @@
+"""The dumps of a build: TriG, N-Quads, Turtle (all graphs merged), JSON-LD and its context.
+
+Quads are sorted once (graph, subject, predicate, object) so the same input gives byte-identical
+files; pyoxigraph writes the RDF syntaxes (fast on large corpora), ``jsonld.py`` the JSON-LD.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
+
+from ..rdf.terms import PREFIXES
+from .jsonld import context_document, jsonld_document
+
+__all__ = ["DUMPS", "sort_quads", "write_dumps"]
+
+#: File name -> (media type, description) of every dump, in the order they are written.
+DUMPS = {
+    "dataset.trig": ("application/trig", "All named graphs (one per report, plus reference graphs) in TriG"),
+    "dataset.nq": ("application/n-quads", "All named graphs in N-Quads"),
+    "dataset.ttl": ("text/turtle", "All graphs merged into one, in Turtle, for tools without named graphs"),
+    "dataset.jsonld": ("application/ld+json", "All named graphs as compacted JSON-LD, context inline"),
+    "context.jsonld": ("application/ld+json", "The JSON-LD context of dataset.jsonld, for reuse"),
+}
+
+
+def _key(q: Quad) -> tuple[str, str, str, str]:
+    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+
+
+def sort_quads(quads: list[Quad]) -> list[Quad]:
+    """Distinct quads in a fixed order."""
+    return sorted(set(quads), key=_key)
+
+
+def merged_triples(quads: list[Quad]) -> list[Triple]:
+    """The distinct triples of all graphs, sorted."""
+    triples = {q.triple for q in quads}
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def write_dumps(quads: list[Quad], folder: Path) -> dict[str, int]:
+    """Write every dump of the (sorted) ``quads`` into ``folder``; returns file name -> byte size."""
+    serialize(quads, folder / "dataset.trig", RdfFormat.TRIG, prefixes=PREFIXES)
+    serialize(quads, folder / "dataset.nq", RdfFormat.N_QUADS)
+    serialize(merged_triples(quads), folder / "dataset.ttl", RdfFormat.TURTLE, prefixes=PREFIXES)
+    (folder / "dataset.jsonld").write_bytes(jsonld_document(quads))
+    (folder / "context.jsonld").write_text(json.dumps(context_document(), indent=1) + "\n", encoding="utf-8")
+    return {name: (folder / name).stat().st_size for name in DUMPS}

@@ -1,0 +1,86 @@
+"""Compacted JSON-LD written straight from sorted quads, with the context inline.
+
+The context holds the project's prefixes, so every IRI in a known namespace appears as a compact IRI
+("schema:name") and any JSON-LD processor reads the file offline. Named graphs become ``@graph``
+objects. Lexical forms are kept (typed literals as ``{"@value", "@type"}``) so nothing changes in a
+round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+
+from ..rdf.terms import PREFIXES
+
+__all__ = ["compact_iri", "context_document", "jsonld_document"]
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
+
+
+def context_document() -> dict[str, Any]:
+    """The JSON-LD context the dumps use (also written as ``context.jsonld``)."""
+    return {"@context": dict(PREFIXES)}
+
+
+def compact_iri(iri: str) -> str:
+    """``schema:name`` for http://schema.org/name; the IRI itself when no prefix fits."""
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace):].startswith("//"):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _node_id(term: NamedNode | BlankNode) -> str:
+    return compact_iri(term.value) if isinstance(term, NamedNode) else f"_:{term.value}"
+
+
+def _value(term: Any) -> Any:
+    if isinstance(term, Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == _XSD_STRING:
+            return term.value
+        return {"@value": term.value, "@type": compact_iri(term.datatype.value)}
+    return {"@id": _node_id(term)}
+
+
+def _nodes(quads: list[Quad]) -> list[dict[str, Any]]:
+    nodes: dict[str, dict[str, Any]] = {}
+    for q in quads:
+        node = nodes.setdefault(_node_id(q.subject), {"@id": _node_id(q.subject)})
+        if q.predicate.value == _RDF_TYPE and not isinstance(q.object, Literal):
+            node.setdefault("@type", []).append(_node_id(q.object))
+        else:
+            node.setdefault(compact_iri(q.predicate.value), []).append(_value(q.object))
+    result = []
+    for key in sorted(nodes):
+        node = nodes[key]
+        ordered = {"@id": node.pop("@id")}
+        if "@type" in node:
+            types = node.pop("@type")
+            ordered["@type"] = types[0] if len(types) == 1 else types
+        for prop in sorted(node):
+            values = node[prop]
+            ordered[prop] = values[0] if len(values) == 1 else values
+        result.append(ordered)
+    return result
+
+
+def jsonld_document(quads: Iterable[Quad]) -> bytes:
+    """A compacted JSON-LD document of ``quads`` (already sorted by graph, subject, predicate, object)."""
+    graphs: dict[str, list[Quad]] = {}
+    default: list[Quad] = []
+    for q in quads:
+        if isinstance(q.graph_name, DefaultGraph):
+            default.append(q)
+        else:
+            graphs.setdefault(_node_id(q.graph_name), []).append(q)
+    top: list[dict[str, Any]] = _nodes(default)
+    top += [{"@id": name, "@graph": _nodes(graphs[name])} for name in sorted(graphs)]
+    document = {**context_document(), "@graph": top}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

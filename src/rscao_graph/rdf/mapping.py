@@ -1,0 +1,297 @@
+"""Model to quads: one named graph per report, emitted straight from the model (no rdflib graph).
+
+Every activity, citation and convenor action is ``prov:wasDerivedFrom`` a source segment naming the
+report file, the line span, the character offsets and the exact text. Facts that span nodes (does
+the cited label fit, is the date inside the period, is the country in the sub-region) are computed
+here once and stated, so SHACL core constraints can check them and queries can use them.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..extract.citations import label_fits
+from ..iris import Minter, slugify
+from ..model import Activity, Citation, ConvenorAction, Mention, Note, Report, SourceSpan
+from ..reference import Reference, normalise_name
+from .nodes import boolean, date_literal, en, integer, iri, string, url_node
+from .terms import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
+
+__all__ = ["ReportGraph", "map_report"]
+
+_KIND_PATH = {"organisation": "org", "place": "place", "person": "person"}
+_KIND_CLASS = {"organisation": SCHEMA.Organization, "place": SCHEMA.Place, "person": SCHEMA.Person}
+_ROLE_PREDICATE = {"location": SCHEMA.location, "place": SCHEMA.location, "organiser": SCHEMA.organizer}
+
+
+class ReportGraph:
+    """The quads of one report's named graph, with the notes the mapping made."""
+
+    def __init__(self, graph: NamedNode) -> None:
+        self.graph = graph
+        self.quads: list[Quad] = []
+        self.notes: list[Note] = []
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.quads.append(Quad(s, p, o, self.graph))
+
+
+class _Mapper:
+    def __init__(self, report: Report, minter: Minter, reference: Reference) -> None:
+        self.report, self.minter, self.reference = report, minter, reference
+        sub = report.sub_region.value if report.sub_region else None
+        known = reference.subregion(sub) if sub else None
+        self.subregion_slug = known.slug if known else (slugify(sub) if sub else None)
+        self.subregion_countries = known.countries if known else ()
+        period = report.period
+        self.node = iri(minter.report(self.subregion_slug, period.start if period else None,
+                                      period.end if period else None, report.file))
+        self.out = ReportGraph(self.node)
+        self.add = self.out.add
+        self.source = iri(f"{self.node.value}/source")
+
+    # --- shared pieces ----------------------------------------------------------------------------
+
+    def segment(self, span: SourceSpan) -> NamedNode:
+        """The source segment of a span, with its position and quote selectors."""
+        seg = iri(f"{self.source.value}/{span.start}-{span.end}")
+        position, quote = iri(seg.value + "/position"), iri(seg.value + "/quote")
+        self.add(seg, RDF.type, RSCAO.SourceSegment)
+        self.add(seg, OA.hasSource, self.source)
+        self.add(seg, OA.hasSelector, position)
+        self.add(seg, OA.hasSelector, quote)
+        self.add(seg, RSCAO.startLine, Literal(str(span.line), datatype=XSD.positiveInteger))
+        self.add(seg, RSCAO.endLine, Literal(str(span.end_line), datatype=XSD.positiveInteger))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(str(span.start), datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(str(span.end), datatype=XSD.nonNegativeInteger))
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, string(self.report.source_text[span.start:span.end]))
+        return seg
+
+    def entity(self, mention: Mention) -> NamedNode:
+        """The shared node of an organisation, place, person or country; unknown ones described here."""
+        if mention.kind == "country":
+            return iri(self.minter.country(mention.key or ""))
+        path = _KIND_PATH[mention.kind]
+        if mention.key:
+            return iri(self.minter.entity(path, mention.key, mention.key))
+        node = iri(self.minter.entity(path, slugify(mention.name), "name:" + normalise_name(mention.name)))
+        self.add(node, RDF.type, _KIND_CLASS[mention.kind])
+        self.add(node, SCHEMA.name, en(mention.name))
+        if mention.country:
+            self.add(node, RSCAO.country, iri(self.minter.country(mention.country)))
+        return node
+
+    def links(self, subject: NamedNode, links: tuple, predicate: NamedNode) -> None:
+        for link in links:
+            node = url_node(link.text) if link.is_url else None
+            if node is not None:
+                self.add(subject, predicate, node)
+            elif predicate == SCHEMA.url:
+                self.add(subject, RSCAO.statedLink, string(link.text))
+
+    # --- the report -----------------------------------------------------------------------------------
+
+    def map(self) -> ReportGraph:
+        r, node = self.report, self.node
+        self.add(node, RDF.type, RSCAO.Report)
+        self.add(node, RSCAO.sourceDocument, self.source)
+        self.add(self.source, RDF.type, RSCAO.SourceDocument)
+        self.add(self.source, RSCAO.path, string(r.file))
+        label = ", ".join(x for x in (r.sub_region.value if r.sub_region else None,
+                                      f"{r.period.start} to {r.period.end}" if r.period and r.period.start else None)
+                          if x)
+        self.add(node, RDFS.label, en(f"Bi-annual sub-regional report{': ' + label if label else ''}"))
+        if r.sub_region:
+            sub = iri(self.minter.subregion(self.subregion_slug or ""))
+            self.add(node, RSCAO.subRegion, sub)
+            if not self.subregion_countries:
+                self.add(sub, RDF.type, RSCAO.SubRegion)
+                self.add(sub, SCHEMA.name, en(r.sub_region.value))
+        if r.committee:
+            committee = self.reference.entity_named(r.committee.value.split(" (")[0], "organisation")
+            mention = Mention(r.committee.value, "organisation", committee.id if committee else None, None,
+                              r.committee.span)
+            self.add(node, RSCAO.committee, self.entity(mention))
+        if r.convenor:
+            self.convenor(r.convenor.value, r.convenor.span)
+        if r.period:
+            self.add(node, RSCAO.periodStated, en(r.period.text))
+            if r.period.start and r.period.end:
+                self.add(node, RSCAO.periodStart, date_literal(r.period.start, "month"))
+                self.add(node, RSCAO.periodEnd, date_literal(r.period.end, "month"))
+        if r.submitted:
+            if r.submitted.start and r.submitted.precision:
+                self.add(node, DCT.dateSubmitted, date_literal(r.submitted.start, r.submitted.precision))
+            else:
+                self.add(node, RSCAO.statedDate, string(r.submitted.text))
+        for heading in r.headings:
+            h = iri(f"{node.value}/heading/{heading.letter.lower()}")
+            self.add(h, RDF.type, RSCAO.SectionHeading)
+            self.add(h, RSCAO.headingLetter, string(heading.letter))
+            self.add(h, DCT.title, en(heading.title.value))
+            self.add(h, RSCAO.inReport, node)
+            self.add(h, PROV.wasDerivedFrom, self.segment(heading.title.span))
+        positions: dict[str, int] = {}
+        for action in r.actions:
+            positions[action.heading] = positions.get(action.heading, 0) + 1
+            self.action(action, positions[action.heading])
+        minted: set[str] = set()
+        for activity in r.activities:
+            self.activity(activity, minted)
+        return self.out
+
+    def convenor(self, name: str, span: SourceSpan) -> None:
+        known = self.reference.entity_named(name, "person")
+        person = self.entity(Mention(name, "person", known.id if known else None, None, span))
+        self.add(self.node, RSCAO.convenor, person)
+        if self.subregion_slug:
+            membership = iri(self.minter.iri(f"membership/{self.subregion_slug}/{person.value.rsplit('/', 1)[-1]}"))
+            self.add(membership, RDF.type, ORG.Membership)
+            self.add(membership, ORG.member, person)
+            self.add(membership, ORG.role, RSCAO.SubRegionalConvenor)
+            self.add(membership, RSCAO.subRegion, iri(self.minter.subregion(self.subregion_slug)))
+            committee = self.reference.entities.get("ifla-regional-standing-committee-for-asia-and-oceania")
+            if committee:
+                self.add(membership, ORG.organization, iri(self.minter.entity("org", committee.id, committee.id)))
+
+    def action(self, action: ConvenorAction, position: int) -> None:
+        letter = action.heading.lower() or "none"
+        node = iri(f"{self.node.value}/action/{letter}-{position}")
+        self.add(node, RDF.type, RSCAO.ConvenorAction)
+        self.add(node, RSCAO.inReport, self.node)
+        if action.heading:
+            self.add(node, RSCAO.heading, iri(f"{self.node.value}/heading/{letter}"))
+        self.add(node, RSCAO.position, integer(position))
+        self.add(node, SCHEMA.text, en(action.text.value))
+        self.add(node, PROV.wasDerivedFrom, self.segment(action.text.span))
+        self.links(node, action.urls, RSCAO.mentionedUrl)
+        for mention in action.mentions:
+            self.add(node, SCHEMA.mentions, self.entity(mention))
+
+    # --- activities -----------------------------------------------------------------------------------
+
+    def activity_iri(self, activity: Activity, minted: set[str]) -> NamedNode:
+        country = (activity.country or "xx").lower()
+        ordinal = str(activity.ordinal) if activity.ordinal is not None else "n"
+        path = f"{self.node.value}/activity/{country}-{ordinal}"
+        candidate, n = path, 1
+        while candidate in minted:
+            n += 1
+            candidate = f"{path}-dup{n}"
+        if n > 1:
+            self.out.notes.append(Note("activity-iri-duplicate", "warning",
+                                       f"two activities numbered {country.upper()} #{ordinal}; the second is "
+                                       f"{candidate.rsplit('/', 1)[-1]}: check the numbering", activity.span))
+        minted.add(candidate)
+        return iri(candidate)
+
+    def activity(self, a: Activity, minted: set[str]) -> None:
+        node = self.activity_iri(a, minted)
+        add = self.add
+        add(node, RDF.type, RSCAO.Activity)
+        add(node, RSCAO.inReport, self.node)
+        add(node, PROV.wasDerivedFrom, self.segment(a.span))
+        if a.ordinal is not None:
+            add(node, RSCAO.ordinal, integer(a.ordinal))
+        if a.name:
+            add(node, SCHEMA.name, en(a.name.value))
+        if a.details:
+            add(node, SCHEMA.description, en("\n\n".join(d.value for d in a.details)))
+        self.country(node, a)
+        self.date(node, a)
+        self.links(node, a.links, SCHEMA.url)
+        self.links(node, a.url_mentions, RSCAO.mentionedUrl)
+        for mention in a.mentions:
+            add(node, _ROLE_PREDICATE.get(mention.role, SCHEMA.mentions), self.entity(mention))
+        for text in a.unparsed:
+            add(node, RSCAO.unparsedText, en(text.value))
+        self.citations(node, a)
+
+    def country(self, node: NamedNode, a: Activity) -> None:
+        if a.country_text is not None:
+            self.add(node, RSCAO.statedCountry, en(a.country_text))
+        if a.country:
+            self.add(node, RSCAO.reportedCountry, iri(self.minter.country(a.country)))
+            if self.subregion_countries:
+                self.add(node, RSCAO.outsideSubRegion, boolean(a.country not in self.subregion_countries))
+        determination = {"stated": RSCAO.stated, "inferred": RSCAO.inferred}.get(a.country_source, RSCAO.undetermined)
+        if a.country_source == "stated" and not a.country:
+            determination = RSCAO.undetermined
+        self.add(node, RSCAO.countryDetermination, determination)
+        if a.country_source == "inferred":
+            evidence = sorted({m.name for m in a.mentions if m.country == a.country})
+            if evidence:
+                self.add(node, RSCAO.countryEvidence, en("; ".join(evidence)))
+
+    def date(self, node: NamedNode, a: Activity) -> None:
+        date = a.date
+        if date is None:
+            return
+        self.add(node, RSCAO.statedDate, en(date.text))
+        if date.inferred:
+            self.add(node, RSCAO.dateInference, en(date.inferred))
+        if date.start is None or date.precision is None:
+            return
+        self.add(node, SCHEMA.startDate, date_literal(date.start, date.precision))
+        if date.end:
+            self.add(node, SCHEMA.endDate, date_literal(date.end, date.precision))
+        period = self.report.period
+        if period and period.start and period.end:
+            self.add(node, RSCAO.outsidePeriod, boolean(_outside(date.start, date.end or date.start,
+                                                                 period.start, period.end)))
+
+    def citations(self, node: NamedNode, a: Activity) -> None:
+        cited = {c.notation for c in a.citations}
+        served: set[str] = set()
+        seen: dict[str, int] = {}
+        for citation in a.citations:
+            seen[citation.notation] = seen.get(citation.notation, 0) + 1
+            suffix = "" if seen[citation.notation] == 1 else f"-{seen[citation.notation]}"
+            c = iri(f"{node.value}/citation/{citation.notation}{suffix}")
+            self.citation(node, c, citation, cited)
+            concept = self.reference.concepts.get(citation.notation)
+            if concept is not None:
+                served.add(citation.notation.split(".")[0])
+        for direction in sorted(served):
+            self.add(node, RSCAO.servesDirection, iri(self.minter.concept(direction)))
+
+    def citation(self, activity: NamedNode, node: NamedNode, citation: Citation, cited: set[str]) -> None:
+        self.add(activity, RSCAO.cites, node)
+        self.add(node, RDF.type, RSCAO.Citation)
+        self.add(node, RSCAO.citedNotation, string(citation.notation))
+        if citation.label:
+            self.add(node, RSCAO.citedLabel, en(citation.label))
+        self.add(node, PROV.wasDerivedFrom, self.segment(citation.span))
+        concept = self.reference.concepts.get(citation.notation)
+        if concept is None:
+            return
+        concept_node = iri(self.minter.concept(citation.notation))
+        self.add(node, RSCAO.citedConcept, concept_node)
+        self.add(activity, RSCAO.citesConcept, concept_node)
+        fits = label_fits(concept, citation.label)
+        if fits is not None:
+            self.add(node, RSCAO.labelFits, boolean(fits))
+        if citation.is_initiative:
+            self.add(node, RSCAO.initiativeWithoutDirection, boolean(citation.notation.split(".")[0] not in cited))
+
+
+def _add_months(month: str, n: int) -> str:
+    year, mon = int(month[:4]), int(month[5:7]) + n
+    year, mon = year + (mon - 1) // 12, (mon - 1) % 12 + 1
+    return f"{year:04d}-{mon:02d}"
+
+
+def _outside(start: str, end: str, period_start: str, period_end: str) -> bool:
+    """Is the span [start, end] (any precision) outside the period by more than a month?"""
+    low = _add_months(period_start, -1)
+    high = _add_months(period_end, 1)
+    first = start[:7] if len(start) >= 7 else start + "-01"
+    last = end[:7] if len(end) >= 7 else end + "-12"
+    return last < low or first > high
+
+
+def map_report(report: Report, minter: Minter, reference: Reference) -> ReportGraph:
+    """The named graph of one report (its IRI is the report's IRI)."""
+    return _Mapper(report, minter, reference).map()

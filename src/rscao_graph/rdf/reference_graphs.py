@@ -1,0 +1,96 @@
+"""Reference graphs: the ontology, the strategy scheme, countries, sub-regions and the gazetteer.
+
+Each goes into a named graph of its own under ``{base}graph/``, so reports can be replaced without
+touching them and consumers can tell report facts from reference data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, parse
+
+from ..iris import Minter
+from ..reference import Reference
+from ..resources import resource_path
+from .nodes import en, iri, string
+from .terms import OWL, RDF, RDFS, RSCAO, SCHEMA, SKOS
+
+__all__ = ["REFERENCE_GRAPHS", "reference_quads"]
+
+#: Local names of the reference graphs, under ``{base}graph/``.
+REFERENCE_GRAPHS = ("ontology", "strategy", "countries", "subregions", "gazetteer")
+
+_TYPES = {"Library": SCHEMA.Library, "Organization": SCHEMA.Organization,
+          "GovernmentOrganization": SCHEMA.GovernmentOrganization, "CollegeOrUniversity": SCHEMA.CollegeOrUniversity,
+          "Project": SCHEMA.Project, "City": SCHEMA.City, "AdministrativeArea": SCHEMA.AdministrativeArea,
+          "Person": SCHEMA.Person}
+_PATHS = {"organisation": "org", "place": "place", "person": "person"}
+
+
+def _parsed(folder: str, name: str, graph: NamedNode, base: str) -> list[Quad]:
+    """The triples of a packaged Turtle file in ``graph``. The parser names blank nodes at random;
+    they are renamed in order of appearance so the dumps stay byte-identical."""
+    path = resource_path(folder, name)
+    names: dict[str, BlankNode] = {}
+
+    def stable(term: Any) -> Any:
+        if isinstance(term, BlankNode):
+            return names.setdefault(term.value, BlankNode(f"{graph.value.rsplit('/', 1)[-1]}{len(names)}"))
+        return term
+
+    with path.open("rb") as handle:
+        return [Quad(stable(t.subject), t.predicate, stable(t.object), graph)
+                for t in parse(handle, format=RdfFormat.TURTLE, base_iri=base)]
+
+
+def _countries(reference: Reference, minter: Minter, graph: NamedNode) -> list[Quad]:
+    quads = []
+    for country in reference.countries.values():
+        node = iri(minter.country(country.code))
+        quads += [Quad(node, RDF.type, SCHEMA.Country, graph), Quad(node, SCHEMA.name, en(country.name), graph),
+                  Quad(node, RSCAO.isoAlpha2, string(country.code), graph)]
+        if country.alpha3:
+            quads.append(Quad(node, RSCAO.isoAlpha3, string(country.alpha3), graph))
+        if country.numeric:
+            quads.append(Quad(node, RSCAO.isoNumeric, string(country.numeric), graph))
+        quads += [Quad(node, SCHEMA.alternateName, en(alias), graph) for alias in country.aliases]
+        if country.wikidata:
+            quads.append(Quad(node, OWL.sameAs, iri(f"http://www.wikidata.org/entity/{country.wikidata}"), graph))
+        if country.geonames:
+            quads.append(Quad(node, SKOS.exactMatch, iri(f"https://sws.geonames.org/{country.geonames}/"), graph))
+    return quads
+
+
+def _subregions(reference: Reference, minter: Minter, graph: NamedNode) -> list[Quad]:
+    quads = []
+    for sub in reference.subregions.values():
+        node = iri(minter.subregion(sub.slug))
+        quads += [Quad(node, RDF.type, RSCAO.SubRegion, graph), Quad(node, SCHEMA.name, en(sub.name), graph),
+                  Quad(node, RDFS.comment, en(f"Source: {sub.source}"), graph)]
+        quads += [Quad(node, RSCAO.memberCountry, iri(minter.country(c)), graph) for c in sub.countries]
+    return quads
+
+
+def _gazetteer(reference: Reference, minter: Minter, graph: NamedNode) -> list[Quad]:
+    quads = []
+    for entity in reference.entities.values():
+        node = iri(minter.entity(_PATHS[entity.kind], entity.id, entity.id))
+        quads += [Quad(node, RDF.type, _TYPES.get(entity.type, SCHEMA.Thing), graph),
+                  Quad(node, SCHEMA.name, en(entity.name), graph)]
+        quads += [Quad(node, SCHEMA.alternateName, en(a), graph) for a in entity.aliases]
+        if entity.country:
+            quads.append(Quad(node, RSCAO.country, iri(minter.country(entity.country)), graph))
+        if entity.note:
+            quads.append(Quad(node, SKOS.note, en(entity.note), graph))
+    return quads
+
+
+def reference_quads(reference: Reference, minter: Minter) -> list[Quad]:
+    """All reference graphs' quads, minted under the minter's base."""
+    graph = {name: iri(minter.iri(f"graph/{name}")) for name in REFERENCE_GRAPHS}
+    return (_parsed("ontology", "rscao.ttl", graph["ontology"], minter.base)
+            + _parsed("data", "strategy-2019-2024.ttl", graph["strategy"], minter.base)
+            + _countries(reference, minter, graph["countries"])
+            + _subregions(reference, minter, graph["subregions"])
+            + _gazetteer(reference, minter, graph["gazetteer"]))
