@@ -77,7 +77,7 @@ def test_group_help_has_example(work: Path) -> None:
     result = run("--help")
     assert result.exit_code == 0
     assert "\n  Example:\n      rscao-graph parse data/reports/north-east-asia-2019-09--2020-03.md\n" in result.stdout
-    assert "  parse  Read one report and print the model extracted from it." in result.stdout
+    assert "  parse     Read one report and print the model extracted from it." in result.stdout
 
 
 def test_short_help_option(work: Path) -> None:
@@ -438,11 +438,11 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Built 1 report(s), 12 activities, 3634 quads into {work / 'dist'}"
+    assert lines[0] == f"Built 1 report(s), 12 activities, 3676 quads into {work / 'dist'}"
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
-                                                       "context.jsonld", "void.ttl"]
+                                                       "context.jsonld", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "void.ttl"]
+        "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "validation.ttl", "void.ttl"]
 
 
 def test_build_base_iri_option_and_config(work: Path, sample_path: Path) -> None:
@@ -475,7 +475,9 @@ def test_keep_going_builds_the_rest_and_exits_2(work: Path, sample_path: Path) -
     result = run("build", "--keep-going")
     assert result.exit_code == 2
     assert result.stdout.startswith("Built 1 report(s), 12 activities")
-    assert result.stderr == "skipped: zz-empty.md: the file is empty (expected a bi-annual sub-regional report)\n"
+    assert result.stderr.splitlines()[-2:] == [
+        "0 violation(s), 3 warning(s), 13 info(s)",
+        "skipped: zz-empty.md: the file is empty (expected a bi-annual sub-regional report)"]
     assert (work / "dist" / "dataset.trig").is_file()
 
 

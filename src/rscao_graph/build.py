@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from .config import Settings
 from .errors import ReportError
@@ -20,7 +20,7 @@ from .model import Note, Report, SourceSpan
 from .publish.dumps import sort_quads, write_dumps
 from .publish.output import staged_output
 from .publish.void import void_triples
-from .rdf.mapping import map_report
+from .rdf.mapping import Focus, map_report
 from .rdf.reference_graphs import reference_quads
 from .rdf.terms import PREFIXES
 from .read import read_report
@@ -38,6 +38,7 @@ class BuiltReport:
     iri: str
     quads: list[Quad]
     notes: tuple[Note, ...]
+    focus: dict[str, Focus]
 
 
 @dataclass
@@ -85,7 +86,8 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
             build.skipped.append(exc)
             continue
         graph = map_report(report, minter, reference)
-        built = BuiltReport(report, graph.graph.value, graph.quads, tuple(report.notes) + tuple(graph.notes))
+        built = BuiltReport(report, graph.graph.value, graph.quads, tuple(report.notes) + tuple(graph.notes),
+                            graph.focus)
         if built.iri in by_iri:
             earlier = by_iri[built.iri]
             kept = _newer(built, earlier)
@@ -102,11 +104,16 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     return build
 
 
-def write_build(build: Build, out: Path, settings: Settings) -> dict[str, int]:
-    """Write the dumps and ``void.ttl`` into ``out`` atomically; returns file name -> byte size."""
+def write_build(build: Build, out: Path, settings: Settings, validation: list[Triple] | None = None) -> dict[str, int]:
+    """Write the dumps, ``void.ttl`` and (given the SHACL report's triples) ``validation.ttl`` into
+    ``out`` atomically; returns file name -> byte size."""
     quads = build.quads()
     with staged_output(out) as folder:
         sizes = write_dumps(quads, folder)
         serialize(void_triples(quads, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE, prefixes=PREFIXES)
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
+        if validation is not None:
+            serialize(validation, folder / "validation.ttl", RdfFormat.TURTLE,
+                      prefixes={"sh": "http://www.w3.org/ns/shacl#", "rs": "https://w3id.org/rscao/shapes#", **PREFIXES})
+            sizes["validation.ttl"] = (folder / "validation.ttl").stat().st_size
     return sizes

@@ -135,35 +135,34 @@ base_iri_option = click.option("--base-iri", help="Base of every minted IRI (def
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder (default dist/).")
 @base_iri_option
 @click.option("--keep-going", is_flag=True, help="Skip unreadable reports (exit 2 after building the rest).")
+@click.option("--allow-invalid", is_flag=True, help="Write the output even when validation finds violations.")
 @click.pass_context
 def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_iri: str | None,
-          keep_going: bool) -> None:
+          keep_going: bool, allow_invalid: bool) -> None:
     """Build the knowledge graph from REPORTS (files or folders; default data/reports/).
 
-    Writes dataset.trig, dataset.nq, dataset.ttl, dataset.jsonld, context.jsonld and void.ttl into
-    the output folder, replacing it whole only when everything was written.
+    Validates the graph, then writes dataset.trig, dataset.nq, dataset.ttl, dataset.jsonld,
+    context.jsonld, void.ttl and validation.ttl into the output folder, replacing it whole only when
+    everything was written. With violations nothing is written (exit 1) unless --allow-invalid.
 
     \b
     Example:
         rscao-graph build
         rscao-graph build data/reports/ --out dist/ --base-iri https://example.org/rscao/
     """
-    from .build import build_dataset, write_build
-    from .sources import collect_reports
+    from .build import write_build
+    from .validate import validate_build
 
     settings = settings_from(base_iri=base_iri, out=out)
-    files = collect_reports(reports, settings.reports)
-    quiet = ctx.obj.get("quiet")
-    if len(files) > 1 and not quiet and sys.stderr.isatty():
-        with click.progressbar(files, label="Reading reports", file=sys.stderr) as bar:
-            result = build_dataset(bar, settings, keep_going=keep_going)
-    else:
-        result = build_dataset(files, settings, keep_going=keep_going)
-    for built in result.reports:
-        echo_notes(ctx, [n for n in built.notes if n.severity != "info" or ctx.obj.get("verbose")])
-    echo_notes(ctx, result.notes)
-    sizes = write_build(result, settings.out, settings)
-    if not quiet:
+    result = _build(ctx, reports, settings, keep_going)
+    validation = validate_build(result)
+    _echo_findings(ctx, validation, err=True, everything=bool(ctx.obj.get("verbose")))
+    if not validation.conforms and not allow_invalid:
+        click.echo(f"error: validation found {validation.counts()['violation']} violation(s); {settings.out} was "
+                   "left as it was (fix the reports, or build with --allow-invalid)", err=True)
+        ctx.exit(1)
+    sizes = write_build(result, settings.out, settings, validation.report_triples())
+    if not ctx.obj.get("quiet"):
         quads = len(result.quads())
         activities = sum(len(b.report.activities) for b in result.reports)
         click.echo(f"Built {len(result.reports)} report(s), {activities} activities, {quads} quads into "
@@ -175,6 +174,66 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
     if result.skipped:
         ctx.exit(2)
 
+
+def _build(ctx: click.Context, reports: tuple[Path, ...], settings: Settings, keep_going: bool) -> Any:
+    """Read, extract and map the reports (a progress bar on a terminal for several)."""
+    from .build import build_dataset
+    from .sources import collect_reports
+
+    files = collect_reports(reports, settings.reports)
+    if len(files) > 1 and not ctx.obj.get("quiet") and sys.stderr.isatty():
+        with click.progressbar(files, label="Reading reports", file=sys.stderr) as bar:
+            return build_dataset(bar, settings, keep_going=keep_going)
+    return build_dataset(files, settings, keep_going=keep_going)
+
+
+def _echo_findings(ctx: click.Context, validation: Any, *, err: bool, everything: bool) -> None:
+    """Findings one a line, then the count per severity (infos only with ``everything``)."""
+    if ctx.obj.get("quiet"):
+        return
+    for finding in validation.findings:
+        if everything or finding.severity != "info":
+            click.echo(finding.text(), err=err)
+    counts = validation.counts()
+    click.echo(f"{counts['violation']} violation(s), {counts['warning']} warning(s), {counts['info']} info(s)",
+               err=err)
+
+
+@cli.command()
+@reports_argument
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True,
+              help="text: one finding a line; json: a list of findings; turtle: the SHACL validation report.")
+@base_iri_option
+@click.pass_context
+def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: str | None) -> None:
+    """Check REPORTS (default data/reports/) against the SHACL shapes; exit 1 on violations.
+
+    Each finding names the file and line to fix, the activity and the rule:
+    FILE:LINE: severity: CC #n "name": message [rule-id]
+
+    \b
+    Example:
+        rscao-graph validate
+        rscao-graph validate data/reports/north-east-asia-2019-09--2020-03.md --format json
+    """
+    from pyoxigraph import RdfFormat, serialize
+
+    from .validate import validate_build
+
+    result = _build(ctx, reports, settings_from(base_iri=base_iri), keep_going=False)
+    validation = validate_build(result)
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in validation.findings], ensure_ascii=False, indent=2))
+    elif fmt == "turtle":
+        click.echo(serialize(validation.report_triples(), format=RdfFormat.TURTLE, prefixes={
+            "sh": "http://www.w3.org/ns/shacl#", "rs": "https://w3id.org/rscao/shapes#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#"}).decode("utf-8"), nl=False)
+    else:
+        quiet = ctx.obj.get("quiet")
+        ctx.obj["quiet"] = False
+        _echo_findings(ctx, validation, err=False, everything=not quiet)
+    if not validation.conforms:
+        ctx.exit(1)
 
 def main() -> None:
     """Console-script entry point."""

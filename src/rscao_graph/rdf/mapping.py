@@ -8,6 +8,8 @@ here once and stated, so SHACL core constraints can check them and queries can u
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..extract.citations import label_fits
@@ -17,20 +19,35 @@ from ..reference import Reference, normalise_name
 from .nodes import boolean, date_literal, en, integer, iri, string, url_node
 from .terms import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 
-__all__ = ["ReportGraph", "map_report"]
+__all__ = ["Focus", "ReportGraph", "map_report"]
 
 _KIND_PATH = {"organisation": "org", "place": "place", "person": "person"}
 _KIND_CLASS = {"organisation": SCHEMA.Organization, "place": SCHEMA.Place, "person": SCHEMA.Person}
 _ROLE_PREDICATE = {"location": SCHEMA.location, "place": SCHEMA.location, "organiser": SCHEMA.organizer}
 
 
+@dataclass(frozen=True)
+class Focus:
+    """Where a node of the graph comes from, in the report's own terms, for validation messages:
+    the file and line, the activity's country and number and name, and facts a message may quote."""
+
+    file: str
+    line: int
+    label: str
+    country: str | None = None
+    ordinal: int | None = None
+    facts: tuple[tuple[str, str], ...] = ()
+
+
 class ReportGraph:
-    """The quads of one report's named graph, with the notes the mapping made."""
+    """The quads of one report's named graph, the notes the mapping made, and where each node that
+    validation may report on comes from."""
 
     def __init__(self, graph: NamedNode) -> None:
         self.graph = graph
         self.quads: list[Quad] = []
         self.notes: list[Note] = []
+        self.focus: dict[str, Focus] = {}
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         self.quads.append(Quad(s, p, o, self.graph))
@@ -96,6 +113,9 @@ class _Mapper:
     def map(self) -> ReportGraph:
         r, node = self.report, self.node
         self.add(node, RDF.type, RSCAO.Report)
+        header = r.sub_region.span.line if r.sub_region else 1
+        self.out.focus[node.value] = Focus(r.file, header, f"report {node.value.split('/report/', 1)[-1]}", facts=(
+            ("period", r.period.text if r.period else ""),))
         self.add(node, RSCAO.sourceDocument, self.source)
         self.add(self.source, RDF.type, RSCAO.SourceDocument)
         self.add(self.source, RSCAO.path, string(r.file))
@@ -121,6 +141,7 @@ class _Mapper:
             if r.period.start and r.period.end:
                 self.add(node, RSCAO.periodStart, date_literal(r.period.start, "month"))
                 self.add(node, RSCAO.periodEnd, date_literal(r.period.end, "month"))
+                self.add(node, RSCAO.periodInOrder, boolean(r.period.start <= r.period.end))
         if r.submitted:
             if r.submitted.start and r.submitted.precision:
                 self.add(node, DCT.dateSubmitted, date_literal(r.submitted.start, r.submitted.precision))
@@ -138,8 +159,16 @@ class _Mapper:
             positions[action.heading] = positions.get(action.heading, 0) + 1
             self.action(action, positions[action.heading])
         minted: set[str] = set()
+        per_country: dict[str, int] = {}
         for activity in r.activities:
-            self.activity(activity, minted)
+            if activity.country:
+                per_country[activity.country] = per_country.get(activity.country, 0) + 1
+        counted: set[str] = set()
+        for activity in r.activities:
+            node = self.activity(activity, minted)
+            if activity.country and activity.country not in counted:
+                counted.add(activity.country)
+                self.add(node, RSCAO.activitiesOfCountry, integer(per_country[activity.country]))
         return self.out
 
     def convenor(self, name: str, span: SourceSpan) -> None:
@@ -187,9 +216,22 @@ class _Mapper:
         minted.add(candidate)
         return iri(candidate)
 
-    def activity(self, a: Activity, minted: set[str]) -> None:
+    def activity(self, a: Activity, minted: set[str]) -> NamedNode:
         node = self.activity_iri(a, minted)
         add = self.add
+        name = a.name.value if a.name else ""
+        period = self.report.period
+        inferred = []
+        if a.country_source == "inferred":
+            inferred.append(f"the country {a.country} (from the names in its block; the Country column is empty)")
+        if a.date is not None and a.date.inferred:
+            inferred.append(f"the year of \"{a.date.text}\" ({a.date.inferred})")
+        candidates = self.reference.ambiguous.get(normalise_name(a.country_text or ""), ())
+        self.out.focus[node.value] = Focus(
+            a.span.file, a.span.line, name, a.country or a.country_text, a.ordinal,
+            (("date", a.date.text if a.date else ""), ("country_stated", a.country_text or ""),
+             ("period", period.text if period else ""), ("inferred", "; ".join(inferred)),
+             ("candidates", " or ".join(candidates)), ("subregion_countries", ", ".join(self.subregion_countries))))
         add(node, RDF.type, RSCAO.Activity)
         add(node, RSCAO.inReport, self.node)
         add(node, PROV.wasDerivedFrom, self.segment(a.span))
@@ -208,10 +250,14 @@ class _Mapper:
         for text in a.unparsed:
             add(node, RSCAO.unparsedText, en(text.value))
         self.citations(node, a)
+        return node
 
     def country(self, node: NamedNode, a: Activity) -> None:
         if a.country_text is not None:
             self.add(node, RSCAO.statedCountry, en(a.country_text))
+            if not a.country:
+                for code in self.reference.ambiguous.get(normalise_name(a.country_text), ()):
+                    self.add(node, RSCAO.countryCandidate, iri(self.minter.country(code)))
         if a.country:
             self.add(node, RSCAO.reportedCountry, iri(self.minter.country(a.country)))
             if self.subregion_countries:
@@ -221,6 +267,7 @@ class _Mapper:
             determination = RSCAO.undetermined
         self.add(node, RSCAO.countryDetermination, determination)
         if a.country_source == "inferred":
+            self.add(node, RSCAO.inferredValue, en("country"))
             evidence = sorted({m.name for m in a.mentions if m.country == a.country})
             if evidence:
                 self.add(node, RSCAO.countryEvidence, en("; ".join(evidence)))
@@ -232,6 +279,7 @@ class _Mapper:
         self.add(node, RSCAO.statedDate, en(date.text))
         if date.inferred:
             self.add(node, RSCAO.dateInference, en(date.inferred))
+            self.add(node, RSCAO.inferredValue, en("year of the date"))
         if date.start is None or date.precision is None:
             return
         self.add(node, SCHEMA.startDate, date_literal(date.start, date.precision))
@@ -258,13 +306,18 @@ class _Mapper:
             self.add(node, RSCAO.servesDirection, iri(self.minter.concept(direction)))
 
     def citation(self, activity: NamedNode, node: NamedNode, citation: Citation, cited: set[str]) -> None:
+        owner = self.out.focus[activity.value]
+        concept = self.reference.concepts.get(citation.notation)
+        self.out.focus[node.value] = Focus(
+            citation.span.file, citation.span.line, owner.label, owner.country, owner.ordinal,
+            (("notation", citation.notation), ("label", citation.label),
+             ("scheme_label", concept.label if concept else ""), ("direction", citation.notation.split(".")[0])))
         self.add(activity, RSCAO.cites, node)
         self.add(node, RDF.type, RSCAO.Citation)
         self.add(node, RSCAO.citedNotation, string(citation.notation))
         if citation.label:
             self.add(node, RSCAO.citedLabel, en(citation.label))
         self.add(node, PROV.wasDerivedFrom, self.segment(citation.span))
-        concept = self.reference.concepts.get(citation.notation)
         if concept is None:
             return
         concept_node = iri(self.minter.concept(citation.notation))

@@ -1,0 +1,206 @@
+"""Validation: pyshacl with the shapes of ``shapes/`` behind one function that returns findings in
+the report's own terms (file, line, country, activity number), plus the standard SHACL report.
+
+Report graphs are validated in batches (plain rdflib graphs, core constraints only, no inference);
+the reference graphs once. Extraction and build notes that the graph cannot show (a row that could
+not be read, a report replaced by a resubmission) join the findings under their own rule ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+
+from .build import Build
+from .errors import InputError
+from .model import Note
+from .rdf.mapping import Focus
+from .rdf.terms import RDF, XSD
+from .resources import resource_path
+
+__all__ = ["BATCH_SIZE", "Finding", "Validation", "validate_build"]
+
+SH = "http://www.w3.org/ns/shacl#"
+SHAPES = "https://w3id.org/rscao/shapes#"
+BATCH_SIZE = 25
+SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
+_SEVERITY_IRI = {v: k for k, v in SEVERITIES.items()}
+_ORDER = {"violation": 0, "warning": 1, "info": 2}
+#: Extraction notes whose problem the shapes see in the graph: reported by the shapes, not twice.
+_SEEN_BY_SHAPES = {"country-inferred", "country-unknown", "country-ambiguous", "header-field-missing",
+                   "period-unparsed", "date-year-missing", "name-missing"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem found, in the report's own terms."""
+
+    file: str
+    line: int
+    severity: str
+    rule: str
+    focus: str
+    message: str
+    country: str | None = None
+    ordinal: int | None = None
+    name: str = ""
+    value: str | None = None
+    value_type: str | None = None
+
+    @property
+    def subject(self) -> str:
+        """``CN #1 "International Symposium on …"`` for an activity, ``report "…"`` otherwise."""
+        if self.ordinal is not None or self.country:
+            short = self.name if len(self.name) <= 40 else self.name[:40].rstrip() + "…"
+            return f'{self.country or "??"} #{self.ordinal if self.ordinal is not None else "?"} "{short}"'
+        kind, _, rest = self.name.partition(" ")
+        return f'{kind} "{rest}"' if rest else self.name
+
+    def text(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity}: {self.subject}: {self.message} [{self.rule}]"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "severity": self.severity, "focus": self.focus, "file": self.file,
+                "line": self.line, "country": self.country, "ordinal": self.ordinal, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Findings, sorted by file, line and severity; ``conforms`` is False when any is a violation."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def conforms(self) -> bool:
+        return not any(f.severity == "violation" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(1 for f in self.findings if f.severity == s) for s in ("violation", "warning", "info")}
+
+    def report_triples(self) -> list[Triple]:
+        """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids)."""
+        report = BlankNode("report")
+        out = [Triple(report, RDF.type, NamedNode(SH + "ValidationReport")),
+               Triple(report, NamedNode(SH + "conforms"),
+                      Literal("true" if self.conforms else "false", datatype=XSD.boolean))]
+        for i, f in enumerate(self.findings, start=1):
+            result = BlankNode(f"result{i}")
+            out += [Triple(report, NamedNode(SH + "result"), result),
+                    Triple(result, RDF.type, NamedNode(SH + "ValidationResult")),
+                    Triple(result, NamedNode(SH + "focusNode"), NamedNode(f.focus)),
+                    Triple(result, NamedNode(SH + "resultSeverity"), NamedNode(_SEVERITY_IRI[f.severity])),
+                    Triple(result, NamedNode(SH + "sourceShape"), NamedNode(SHAPES + f.rule)),
+                    Triple(result, NamedNode(SH + "resultMessage"), Literal(f.message, language="en"))]
+            if f.value is not None:
+                datatype = NamedNode(f.value_type) if f.value_type else None
+                out.append(Triple(result, NamedNode(SH + "value"), Literal(f.value, datatype=datatype)))
+        return sorted(out, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+@cache
+def _shapes() -> Any:
+    import rdflib
+
+    path = resource_path("shapes", "rscao-shapes.ttl")
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except Exception as exc:  # noqa: BLE001 - any parse failure names the file
+        raise InputError(f"the SHACL shapes cannot be loaded: {exc}", file=str(path)) from exc
+
+
+def _rdflib_graph(quads: Iterable[Quad]) -> Any:
+    import rdflib
+
+    def term(t: Any) -> Any:
+        if isinstance(t, NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, BlankNode):
+            return rdflib.BNode(t.value)
+        return rdflib.Literal(t.value, lang=t.language,
+                              datatype=None if t.language else rdflib.URIRef(t.datatype.value))
+
+    graph = rdflib.Graph()
+    for q in quads:
+        graph.add((term(q.subject), term(q.predicate), term(q.object)))
+    return graph
+
+
+def _link_fix(value: str) -> str:
+    if value.lower().startswith("www."):
+        return f'write it with "https://" in front: "https://{value}"'
+    if "://" not in value and ("//" in value or value.lower().startswith(("htp", "http"))):
+        return 'write the scheme in full, "http://" or "https://"'
+    return "write the full address, starting with https://"
+
+
+def _message(template: str, focus: Focus | None, value: str | None, country: str | None) -> str:
+    facts = dict(focus.facts) if focus else {}
+    facts.update(value=value or "", country=country or "", link_fix=_link_fix(value or ""))
+    for key, fact in facts.items():
+        template = template.replace("{" + key + "}", fact)
+    return template
+
+
+def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[Finding]:
+    import pyshacl
+    import rdflib
+
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none", allow_infos=True,
+                                            allow_warnings=True)
+    sh = rdflib.Namespace(SH)
+    found = []
+    for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+        node = str(results.value(result, sh.focusNode))
+        shape = str(results.value(result, sh.sourceShape))
+        value = results.value(result, sh.value)
+        where = focus.get(node)
+        template = str(results.value(result, sh.resultMessage) or "")
+        value_text = str(value) if value is not None else None
+        country = where.country if where else None
+        found.append(Finding(
+            where.file if where else fallback, where.line if where else 0,
+            SEVERITIES[str(results.value(result, sh.resultSeverity))], shape.removeprefix(SHAPES), node,
+            _message(template, where, value_text, country), country, where.ordinal if where else None,
+            where.label if where else node, value_text,
+            str(value.datatype) if isinstance(value, rdflib.Literal) and value.datatype else None))
+    return found
+
+
+def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focus]) -> list[Finding]:
+    by_line = {(f.file, f.line): (iri, f) for iri, f in focus.items() if f.ordinal is not None or f.country}
+    report = focus.get(report_iri)
+    found = []
+    for note in notes:
+        if note.code in _SEEN_BY_SHAPES:
+            continue
+        iri, where = by_line.get((note.span.file, note.span.line), (report_iri, report))
+        found.append(Finding(note.span.file, note.span.line, note.severity, note.code, iri, note.message,
+                             where.country if where and where.ordinal is not None else None,
+                             where.ordinal if where else None, where.label if where else note.span.file))
+    return found
+
+
+def validate_build(build: Build, batch_size: int = BATCH_SIZE) -> Validation:
+    """Validate every report graph of a build (in batches) and the reference graphs."""
+    findings: list[Finding] = []
+    reports = build.reports
+    for start in range(0, len(reports), batch_size):
+        batch = reports[start:start + batch_size]
+        focus: dict[str, Focus] = {}
+        quads: list[Quad] = []
+        for built in batch:
+            focus.update(built.focus)
+            quads.extend(built.quads)
+        findings += _shacl_findings(_rdflib_graph(quads), focus, batch[0].report.file)
+        for built in batch:
+            findings += _note_findings(built.notes, built.iri, built.focus)
+    findings += _shacl_findings(_rdflib_graph(build.reference), {}, "(reference data)")
+    for note in build.notes:
+        findings.append(Finding(note.span.file, note.span.line, note.severity, note.code, "", note.message,
+                                name=f"report {note.span.file}"))
+    findings.sort(key=lambda f: (f.file, f.line, _ORDER[f.severity], f.rule, f.focus, f.value or ""))
+    return Validation(tuple(findings))
