@@ -32,7 +32,7 @@ def built(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 def test_files(built: tuple[Build, Path]) -> None:
     _, out = built
-    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, "void.ttl"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, "store", "void.ttl"])
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("dataset.trig", RdfFormat.TRIG), ("dataset.nq", RdfFormat.N_QUADS)])
@@ -56,7 +56,7 @@ def test_turtle_is_the_union_of_the_trig_graphs(built: tuple[Build, Path]) -> No
     merged = {str(t) for t in parse(path=out / "dataset.ttl", format=RdfFormat.TURTLE)}
     union = {str(q.triple) for q in parse(path=out / "dataset.trig", format=RdfFormat.TRIG)}
     assert merged == union
-    assert len(merged) == 3676
+    assert len(merged) == 5233
 
 
 def test_every_quad_is_in_a_named_graph(built: tuple[Build, Path]) -> None:

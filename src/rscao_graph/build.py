@@ -26,6 +26,7 @@ from .rdf.terms import PREFIXES
 from .read import read_report
 from .reference import load_reference
 from .sources import ReportFile
+from .sparql import write_store
 
 __all__ = ["Build", "BuiltReport", "build_dataset", "write_build"]
 
@@ -105,13 +106,15 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
 
 
 def write_build(build: Build, out: Path, settings: Settings, validation: list[Triple] | None = None) -> dict[str, int]:
-    """Write the dumps, ``void.ttl`` and (given the SHACL report's triples) ``validation.ttl`` into
-    ``out`` atomically; returns file name -> byte size."""
+    """Write the dumps, ``void.ttl``, the embedded query store (``store/``) and (given the SHACL
+    report's triples) ``validation.ttl`` into ``out`` atomically; returns file name -> byte size of
+    the files (the store is a folder and is not listed)."""
     quads = build.quads()
     with staged_output(out) as folder:
         sizes = write_dumps(quads, folder)
         serialize(void_triples(quads, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE, prefixes=PREFIXES)
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
+        write_store(quads, folder)
         if validation is not None:
             serialize(validation, folder / "validation.ttl", RdfFormat.TURTLE,
                       prefixes={"sh": "http://www.w3.org/ns/shacl#", "rs": "https://w3id.org/rscao/shapes#", **PREFIXES})

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse
 
 from ..iris import Minter
 from ..reference import Reference
 from ..resources import resource_path
 from .nodes import en, iri, string
-from .terms import OWL, RDF, RDFS, RSCAO, SCHEMA, SKOS
+from .terms import DCT, OWL, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 
-__all__ = ["REFERENCE_GRAPHS", "reference_quads"]
+__all__ = ["REFERENCE_GRAPHS", "link_quads", "reference_quads"]
 
 #: Local names of the reference graphs, under ``{base}graph/``.
 REFERENCE_GRAPHS = ("ontology", "strategy", "countries", "subregions", "gazetteer")
@@ -56,9 +56,28 @@ def _countries(reference: Reference, minter: Minter, graph: NamedNode) -> list[Q
             quads.append(Quad(node, RSCAO.isoNumeric, string(country.numeric), graph))
         quads += [Quad(node, SCHEMA.alternateName, en(alias), graph) for alias in country.aliases]
         if country.wikidata:
-            quads.append(Quad(node, OWL.sameAs, iri(f"http://www.wikidata.org/entity/{country.wikidata}"), graph))
+            quads += link_quads(node, OWL.sameAs, "wikidata", iri(f"http://www.wikidata.org/entity/{country.wikidata}"),
+                                graph, minter, "data/countries.csv")
         if country.geonames:
-            quads.append(Quad(node, SKOS.exactMatch, iri(f"https://sws.geonames.org/{country.geonames}/"), graph))
+            quads += link_quads(node, SKOS.exactMatch, "geonames", iri(f"https://sws.geonames.org/{country.geonames}/"),
+                                graph, minter, "data/countries.csv")
+    return quads
+
+
+def link_quads(entity: NamedNode, predicate: NamedNode, authority: str, target: NamedNode | Literal,
+               graph: NamedNode, minter: Minter, source: str, method: str = "curated",
+               score: str | None = None, date: str | None = None) -> list[Quad]:
+    """An authority link (``entity predicate target``) and its record: how it was made and from where."""
+    path = entity.value.removeprefix(minter.base)
+    record = iri(minter.iri(f"link/{path}/{authority}"))
+    quads = [Quad(entity, predicate, target, graph), Quad(record, RDF.type, RSCAO.AuthorityLink, graph),
+             Quad(record, RSCAO.linkSubject, entity, graph), Quad(record, RSCAO.linkAuthority, string(authority), graph),
+             Quad(record, RSCAO.linkTarget, target, graph), Quad(record, RSCAO.linkMethod, string(method), graph),
+             Quad(record, DCT.source, string(source), graph)]
+    if score is not None:
+        quads.append(Quad(record, RSCAO.linkScore, Literal(score, datatype=XSD.decimal), graph))
+    if date is not None:
+        quads.append(Quad(record, DCT.date, Literal(date, datatype=XSD.date), graph))
     return quads
 
 

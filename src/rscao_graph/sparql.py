@@ -1,0 +1,142 @@
+"""Running queries on the embedded store a build writes (pyoxigraph) or on any SPARQL 1.1 endpoint
+(SPARQLWrapper), and printing the results: an aligned table for people, or the standard SPARQL 1.1
+results formats (JSON, CSV, TSV); CONSTRUCT and DESCRIBE results as Turtle.
+
+The embedded path imports neither rdflib nor SPARQLWrapper, so a query starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store,
+                        parse_query_results, serialize)
+
+from .errors import ServiceError, UsageError
+
+__all__ = ["STORE_DIR", "Results", "format_results", "open_store", "run_on_endpoint", "run_on_store", "write_store"]
+
+#: The embedded store's folder inside a build's output folder.
+STORE_DIR = "store"
+_FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+
+
+@dataclass
+class Results:
+    """Query results: ``solutions`` for SELECT, ``triples`` for CONSTRUCT/DESCRIBE, ``boolean`` for ASK."""
+
+    solutions: QuerySolutions | None = None
+    triples: list[Any] | None = None
+    boolean: bool | None = None
+
+
+def write_store(quads: list[Any], folder: Path) -> None:
+    """Write the persistent store a build leaves beside its dumps."""
+    store = Store(str(folder / STORE_DIR))
+    store.bulk_extend(quads)
+    store.flush()
+    del store
+
+
+def open_store(data: Path) -> Store:
+    """Open the store of a build read-only. Raises :class:`UsageError` when there is none."""
+    path = data / STORE_DIR
+    if not path.is_dir():
+        raise UsageError(f"no built store in {path}", hint="run 'rscao-graph build' first, or give --data DIR")
+    try:
+        return Store.read_only(str(path))
+    except OSError as exc:
+        raise UsageError(f"cannot open the store in {path}: {exc}") from exc
+
+
+def _wrap(result: Any) -> Results:
+    if isinstance(result, QuerySolutions):
+        return Results(solutions=result)
+    if isinstance(result, QueryBoolean):
+        return Results(boolean=bool(result))
+    return Results(triples=list(result))
+
+
+def run_on_store(store: Store, query: str) -> Results:
+    """Run a query on the union of all graphs of the embedded store."""
+    return _wrap(store.query(query, use_default_graph_as_union=True))
+
+
+def run_on_endpoint(endpoint: str, query: str, kind: str, *, timeout: float = 60.0, user: str | None = None,
+                    password: str | None = None) -> Results:
+    """Send a query to a SPARQL 1.1 endpoint. Raises :class:`ServiceError` (exit 3) when it fails."""
+    from urllib.error import HTTPError, URLError
+
+    from SPARQLWrapper import SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    client = SPARQLWrapper(endpoint, agent="rscao-graph (SPARQL client)")
+    client.setQuery(query)
+    client.setMethod("POST")
+    client.setTimeout(int(max(1, timeout)))
+    if user:
+        client.setCredentials(user, password or "")
+    rdf = kind in ("CONSTRUCT", "DESCRIBE")
+    client.setReturnFormat("turtle" if rdf else "json")
+    if rdf:
+        client.addCustomHttpHeader("Accept", "text/turtle")
+    try:
+        body = client.query().response.read()
+    except HTTPError as exc:
+        raise ServiceError(f"SPARQL endpoint {endpoint} answered HTTP {exc.code} {exc.reason}") from exc
+    except (URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise ServiceError(f"SPARQL endpoint {endpoint} could not be reached: {reason}") from exc
+    except SPARQLWrapperException as exc:
+        raise ServiceError(f"SPARQL endpoint {endpoint} failed: {exc}") from exc
+    try:
+        if rdf:
+            from pyoxigraph import parse
+
+            return Results(triples=list(parse(body, format=RdfFormat.TURTLE)))
+        parsed = parse_query_results(body, format=QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as exc:
+        raise ServiceError(f"SPARQL endpoint {endpoint} sent results that cannot be read: {exc}") from exc
+    if isinstance(parsed, QueryBoolean):
+        return Results(boolean=bool(parsed))
+    return Results(solutions=parsed)
+
+
+def _cell(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (NamedNode, Literal)):
+        return term.value
+    return str(term)
+
+
+def _table(variables: list[str], rows: list[list[str]]) -> str:
+    widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def format_results(results: Results, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+    """Results in ``fmt``: table, json, csv or tsv (SELECT/ASK); CONSTRUCT/DESCRIBE are always Turtle."""
+    if results.triples is not None:
+        triples = sorted(results.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes) or b""
+    if results.boolean is not None:
+        if fmt == "json":
+            return b'{"head":{},"boolean":' + (b"true" if results.boolean else b"false") + b"}\n"
+        return (b"true" if results.boolean else b"false") + b"\n"
+    solutions = results.solutions
+    assert solutions is not None
+    if fmt in _FORMATS:
+        data = solutions.serialize(format=_FORMATS[fmt])
+        return data if data.endswith(b"\n") else data + b"\n"
+    if fmt != "table":
+        raise UsageError(f"unknown format {fmt!r}")
+    variables = [v.value for v in solutions.variables]
+    rows = [[_cell(solution[v]) for v in variables] for solution in solutions]
+    return _table(variables, rows).encode("utf-8")
