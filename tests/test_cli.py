@@ -486,3 +486,49 @@ def test_build_without_reports(work: Path) -> None:
     result = run("build")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: no reports folder {work / 'data' / 'reports'}")
+
+
+# --- queries and query -----------------------------------------------------------------------------
+
+def test_queries_lists_summaries_and_parameters(work: Path) -> None:
+    result = run("queries")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["activities", "    Every activity, one row each, ordered by report, country and number"]
+    assert "    --param country=<string>  (required)" in lines
+    assert "    --param start=<date>  (default 2019-09-01)" in lines
+
+
+def test_query_on_the_built_store(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    assert run("-q", "build").exit_code == 0
+    result = run("query", "activities-of-country", "--param", "country=JP", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert [line.split(",")[1:3] for line in result.stdout.splitlines()] == [["country", "ordinal"], ["JP", "1"],
+                                                                            ["JP", "2"]]
+    piped = json.loads(run("query", "activities-by-direction").stdout)
+    assert [b["activities"]["value"] for b in piped["results"]["bindings"]] == ["2", "5", "7", "0"]
+
+
+def test_query_errors(work: Path, sample_path: Path) -> None:
+    missing = run("query", "activities")
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith(f"error: no built store in {work / 'dist' / 'store'}")
+    _reports_folder(work, sample_path)
+    assert run("-q", "build").exit_code == 0
+    assert run("query", "nothing").stderr == "error: no stored query 'nothing' ('rscao-graph queries' lists them)\n"
+    assert run("query", "activities-of-country").exit_code == 2
+    assert run("query", "activities", "--param", "novalue").exit_code == 2
+    bad = run("query", "activities-in-period", "--param", "start=2019-02-30")
+    assert (bad.exit_code, bad.stderr) == (2, "error: parameter start: '2019-02-30' is not a date (YYYY-MM-DD)\n")
+
+
+def test_query_unreachable_endpoint_exit_3(work: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run("query", "activities", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "2")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: SPARQL endpoint http://127.0.0.1:{port}/query could not be reached")

@@ -135,7 +135,7 @@ def parse_query_file(path: Path) -> StoredQuery:
 def load_queries(folder: Path | None = None) -> dict[str, StoredQuery]:
     """All stored queries, by name (the file name without ``.rq``)."""
     folder = folder or resource_path("queries")
-    return {p.stem: parse_query_file(p) for p in sorted(folder.glob("*.rq"))}
+    return {p.stem: parse_query_file(p) for p in sorted(folder.glob("*.rq"), key=lambda p: p.stem)}
 
 
 def _term(param: Param, value: str) -> NamedNode | Literal:

@@ -70,7 +70,11 @@ def run_on_endpoint(endpoint: str, query: str, kind: str, *, timeout: float = 60
     from urllib.error import HTTPError, URLError
 
     from SPARQLWrapper import SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFound, QueryBadFormed,
+                                                SPARQLWrapperException, Unauthorized, URITooLong)
+
+    statuses = {QueryBadFormed: "400 Bad Request", Unauthorized: "401 Unauthorized", EndPointNotFound: "404 Not Found",
+                URITooLong: "414 URI Too Long", EndPointInternalError: "500 Internal Server Error"}
 
     client = SPARQLWrapper(endpoint, agent="rscao-graph (SPARQL client)")
     client.setQuery(query)
@@ -83,13 +87,20 @@ def run_on_endpoint(endpoint: str, query: str, kind: str, *, timeout: float = 60
     if rdf:
         client.addCustomHttpHeader("Accept", "text/turtle")
     try:
-        body = client.query().response.read()
+        response = client.query().response
+        try:
+            body = response.read()
+        finally:
+            response.close()
     except HTTPError as exc:
         raise ServiceError(f"SPARQL endpoint {endpoint} answered HTTP {exc.code} {exc.reason}") from exc
     except (URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise ServiceError(f"SPARQL endpoint {endpoint} could not be reached: {reason}") from exc
     except SPARQLWrapperException as exc:
+        status = statuses.get(type(exc))
+        if status:
+            raise ServiceError(f"SPARQL endpoint {endpoint} answered HTTP {status}") from exc
         raise ServiceError(f"SPARQL endpoint {endpoint} failed: {exc}") from exc
     try:
         if rdf:
