@@ -6,12 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from rscao_graph.config import Settings
 from rscao_graph.extract import extract_report
 from rscao_graph.model import Report, SourceDocument
 from rscao_graph.read import read_report
 from rscao_graph.resources import SAMPLE_REPORT, resource_path
 
 DATA = Path(__file__).parent / "data"
+
+#: Settings for library-level tests: the repository's curated decisions file, whatever the cwd.
+SETTINGS = Settings(decisions=resource_path("data", "links.csv"))
 
 
 @pytest.fixture(scope="session")

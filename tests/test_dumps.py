@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+
+from conftest import SETTINGS
 from pyld import jsonld
 from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, parse
 
@@ -24,7 +26,7 @@ def canonical(quads: list[Quad]) -> set[str]:
 @pytest.fixture(scope="module")
 def built(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Path]:
     out = tmp_path_factory.mktemp("build") / "dist"
-    settings = Settings()
+    settings = SETTINGS
     build = build_dataset([ReportFile(sample_path, sample_path.parent)], settings)
     write_build(build, out, settings)
     return build, out
@@ -56,7 +58,7 @@ def test_turtle_is_the_union_of_the_trig_graphs(built: tuple[Build, Path]) -> No
     merged = {str(t) for t in parse(path=out / "dataset.ttl", format=RdfFormat.TURTLE)}
     union = {str(q.triple) for q in parse(path=out / "dataset.trig", format=RdfFormat.TRIG)}
     assert merged == union
-    assert len(merged) == 5233
+    assert len(merged) == 5339
 
 
 def test_every_quad_is_in_a_named_graph(built: tuple[Build, Path]) -> None:
@@ -64,14 +66,14 @@ def test_every_quad_is_in_a_named_graph(built: tuple[Build, Path]) -> None:
     assert not any(isinstance(q.graph_name, DefaultGraph) for q in build.quads())
     graphs = sorted({q.graph_name.value for q in build.quads()})
     assert graphs == ["https://w3id.org/rscao/graph/countries", "https://w3id.org/rscao/graph/gazetteer",
-                      "https://w3id.org/rscao/graph/ontology", "https://w3id.org/rscao/graph/strategy",
+                      "https://w3id.org/rscao/graph/links", "https://w3id.org/rscao/graph/ontology", "https://w3id.org/rscao/graph/strategy",
                       "https://w3id.org/rscao/graph/subregions",
                       "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"]
 
 
 def test_byte_identical_rebuild(built: tuple[Build, Path], sample_path: Path, tmp_path: Path) -> None:
     _, out = built
-    settings = Settings()
+    settings = SETTINGS
     again = build_dataset([ReportFile(sample_path, sample_path.parent)], settings)
     write_build(again, tmp_path / "dist", settings)
     for name in [*DUMPS, "void.ttl"]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SETTINGS
+
 from oxigraph_server import free_port, oxigraph_server
 from rscao_graph.build import build_dataset, write_build
 from rscao_graph.config import Settings
@@ -24,7 +26,7 @@ REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
 @pytest.fixture(scope="module")
 def dist(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("q") / "dist"
-    settings = Settings()
+    settings = SETTINGS
     write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings), out, settings)
     return out
 
@@ -108,11 +110,15 @@ def test_entities_reports_and_actions(dist: Path) -> None:
     orgs = rows(dist, "organisations")
     assert orgs[1:4] == [
         ("https://w3id.org/rscao/org/grand-peoples-study-house", "Grand People's Study House", "KP", "2", ""),
-        ("https://w3id.org/rscao/org/national-diet-library", "National Diet Library", "JP", "2", ""),
-        ("https://w3id.org/rscao/org/national-library-of-china", "National Library of China", "CN", "2", "")]
+        ("https://w3id.org/rscao/org/national-diet-library", "National Diet Library", "JP", "2",
+         "http://www.wikidata.org/entity/Q477675"),
+        ("https://w3id.org/rscao/org/national-library-of-china", "National Library of China", "CN", "2",
+         "http://www.wikidata.org/entity/Q732353")]
     assert len(orgs) == 36
-    assert [r[1:4] for r in rows(dist, "places")[1:]] == [
-        ("Beijing", "CN", "1"), ("Hulunbuir", "CN", "1"), ("Suzhou", "CN", "1"), ("Tianjin", "CN", "1")]
+    assert [r[1:] for r in rows(dist, "places")[1:]] == [
+        ("Beijing", "CN", "1", "http://www.wikidata.org/entity/Q956 https://sws.geonames.org/1816670/"),
+        ("Hulunbuir", "CN", "1", ""), ("Suzhou", "CN", "1", "http://www.wikidata.org/entity/Q42622"),
+        ("Tianjin", "CN", "1", "http://www.wikidata.org/entity/Q11736")]
     assert rows(dist, "reports")[1:] == [(REPORT, "North East Asia", "Chen Ying", "2019-09", "2020-03", "2020-03-02",
                                           "north-east-asia-2019-09--2020-03.md", "12", "5", "7")]
     actions = rows(dist, "convenor-actions")[1:]
@@ -131,7 +137,7 @@ def test_provenance(dist: Path) -> None:
 
 def test_authority_links(dist: Path) -> None:
     links = rows(dist, "authority-links")[1:]
-    assert len(links) == 254
+    assert len(links) == 266
     cn = [r for r in links if r[0] == "https://w3id.org/rscao/country/CN"]
     assert cn == [("https://w3id.org/rscao/country/CN", "China", "geonames", "https://sws.geonames.org/1814991/",
                    "curated", ""),
@@ -182,7 +188,7 @@ def test_injection_changes_nothing_on_a_writable_store(dist: Path, tmp_path: Pat
         text = bind_query(query, {"country": 'CN" } } ; DROP ALL ; SELECT * { #'})
         result = json.loads(format_results(run_on_endpoint(url, text, "SELECT"), "json"))
         assert result["results"]["bindings"] == []
-        assert format_results(run_on_endpoint(url, count, "SELECT"), "csv") == before == b"n\r\n5233\r\n"
+        assert format_results(run_on_endpoint(url, count, "SELECT"), "csv") == before == b"n\r\n5339\r\n"
 
 
 # --- failing endpoints --------------------------------------------------------------------------

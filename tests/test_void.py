@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from conftest import SETTINGS
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from rscao_graph.build import build_dataset, write_build
@@ -30,7 +32,7 @@ def void(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[l
 
 def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
     triples, _ = void
-    assert values(triples, DS, VOID + "triples") == ["5233"]
+    assert values(triples, DS, VOID + "triples") == ["5339"]
     assert values(triples, DS, "http://purl.org/dc/terms/license") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert values(triples, DS, "http://purl.org/dc/terms/modified") == []
     assert values(triples, f"{DS}/class/rscao-Activity", VOID + "entities") == ["12"]
@@ -52,15 +54,15 @@ def test_distributions_carry_real_byte_sizes(void: tuple[list[Triple], Path]) ->
 
 def test_linksets(void: tuple[list[Triple], Path]) -> None:
     triples, _ = void
-    assert values(triples, f"{DS}/linkset/wikidata-sameAs", VOID + "triples") == ["5"]
-    assert values(triples, f"{DS}/linkset/geonames-exactMatch", VOID + "triples") == ["249"]
+    assert values(triples, f"{DS}/linkset/wikidata-sameAs", VOID + "triples") == ["10"]
+    assert values(triples, f"{DS}/linkset/geonames-exactMatch", VOID + "triples") == ["250"]
     assert values(triples, f"{DS}/linkset/wikidata-sameAs", VOID + "objectsTarget") == [f"{DS}/authority/wikidata"]
 
 
 def test_modified_only_with_source_date_epoch(sample_path: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583107200")
-    settings = Settings()
+    settings = SETTINGS
     write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings), tmp_path / "d", settings)
     triples = list(parse(path=tmp_path / "d" / "void.ttl", format=RdfFormat.TURTLE))
     assert [t.object for t in triples if t.predicate.value == "http://purl.org/dc/terms/modified"] == [

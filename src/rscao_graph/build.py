@@ -20,6 +20,8 @@ from .model import Note, Report, SourceSpan
 from .publish.dumps import sort_quads, write_dumps
 from .publish.output import staged_output
 from .publish.void import void_triples
+from .link.decisions import read_decisions
+from .rdf.links import decision_quads, rebase
 from .rdf.mapping import Focus, map_report
 from .rdf.reference_graphs import reference_quads
 from .rdf.terms import PREFIXES
@@ -74,7 +76,10 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     submission replaces the earlier, with a warning note."""
     reference = load_reference()
     minter = Minter(settings.base_iri)
-    build = Build([], reference_quads(reference, minter))
+    decisions = read_decisions(settings.decisions)
+    links = decision_quads(decisions, minter)
+    overridden = {(rebase(d.entity, minter), d.authority) for d in decisions if d.status == "accepted"}
+    build = Build([], reference_quads(reference, minter, overridden) + links)
     by_iri: dict[str, BuiltReport] = {}
     for file in files:
         if on_report is not None:

@@ -44,7 +44,8 @@ def _parsed(folder: str, name: str, graph: NamedNode, base: str) -> list[Quad]:
                 for t in parse(handle, format=RdfFormat.TURTLE, base_iri=base)]
 
 
-def _countries(reference: Reference, minter: Minter, graph: NamedNode) -> list[Quad]:
+def _countries(reference: Reference, minter: Minter, graph: NamedNode,
+               overridden: set[tuple[str, str]]) -> list[Quad]:
     quads = []
     for country in reference.countries.values():
         node = iri(minter.country(country.code))
@@ -55,10 +56,10 @@ def _countries(reference: Reference, minter: Minter, graph: NamedNode) -> list[Q
         if country.numeric:
             quads.append(Quad(node, RSCAO.isoNumeric, string(country.numeric), graph))
         quads += [Quad(node, SCHEMA.alternateName, en(alias), graph) for alias in country.aliases]
-        if country.wikidata:
+        if country.wikidata and (node.value, "wikidata") not in overridden:
             quads += link_quads(node, OWL.sameAs, "wikidata", iri(f"http://www.wikidata.org/entity/{country.wikidata}"),
                                 graph, minter, "data/countries.csv")
-        if country.geonames:
+        if country.geonames and (node.value, "geonames") not in overridden:
             quads += link_quads(node, SKOS.exactMatch, "geonames", iri(f"https://sws.geonames.org/{country.geonames}/"),
                                 graph, minter, "data/countries.csv")
     return quads
@@ -105,11 +106,13 @@ def _gazetteer(reference: Reference, minter: Minter, graph: NamedNode) -> list[Q
     return quads
 
 
-def reference_quads(reference: Reference, minter: Minter) -> list[Quad]:
-    """All reference graphs' quads, minted under the minter's base."""
+def reference_quads(reference: Reference, minter: Minter,
+                    overridden: set[tuple[str, str]] = frozenset()) -> list[Quad]:  # type: ignore[assignment]
+    """All reference graphs' quads, minted under the minter's base. ``overridden`` (entity IRI,
+    authority) pairs are links the decisions file states, which win over the reference data's."""
     graph = {name: iri(minter.iri(f"graph/{name}")) for name in REFERENCE_GRAPHS}
     return (_parsed("ontology", "rscao.ttl", graph["ontology"], minter.base)
             + _parsed("data", "strategy-2019-2024.ttl", graph["strategy"], minter.base)
-            + _countries(reference, minter, graph["countries"])
+            + _countries(reference, minter, graph["countries"], set(overridden))
             + _subregions(reference, minter, graph["subregions"])
             + _gazetteer(reference, minter, graph["gazetteer"]))
