@@ -252,3 +252,4 @@ class Report:
     activities: tuple[Activity, ...]
     notes: tuple[Note, ...] = field(default=())
     source_text: str = field(default="", repr=False)
+    unparsed: tuple[Text, ...] = ()

@@ -8,6 +8,7 @@ not be read, a report replaced by a resubmission) join the findings under their 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -109,7 +110,11 @@ def _shapes() -> Any:
     try:
         return rdflib.Graph().parse(path, format="turtle")
     except Exception as exc:  # noqa: BLE001 - any parse failure names the file
-        raise InputError(f"the SHACL shapes cannot be loaded: {exc}", file=str(path)) from exc
+        text = " ".join(str(exc).split())
+        line = re.search(r"at line (\d+)", text)
+        reason = re.sub(r"^.*?at line \d+ of <[^>]*>:\s*", "", text).split(" at ^ in:")[0]
+        raise InputError(f"the SHACL shapes cannot be loaded: {reason[:200]}", file=str(path),
+                         line=int(line.group(1)) if line else None) from exc
 
 
 def _rdflib_graph(quads: Iterable[Quad]) -> Any:
@@ -157,12 +162,13 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
         node = str(results.value(result, sh.focusNode))
         shape = str(results.value(result, sh.sourceShape))
         value = results.value(result, sh.value)
+        path = results.value(result, sh.resultPath)
         where = focus.get(node)
         template = str(results.value(result, sh.resultMessage) or "")
         value_text = str(value) if value is not None else None
         country = where.country if where else None
         found.append(Finding(
-            where.file if where else fallback, where.line if where else 0,
+            where.file if where else fallback, where.line_of(str(path) if path else None) if where else 0,
             SEVERITIES[str(results.value(result, sh.resultSeverity))], shape.removeprefix(SHAPES), node,
             _message(template, where, value_text, country), country, where.ordinal if where else None,
             where.label if where else node, value_text,
@@ -171,16 +177,22 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
 
 
 def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focus]) -> list[Finding]:
-    by_line = {(f.file, f.line): (iri, f) for iri, f in focus.items() if f.ordinal is not None or f.country}
+    """Extraction notes the shapes cannot see, on the activity whose rows hold the note's line (else on
+    the report)."""
+    activities = [(iri, f) for iri, f in focus.items() if f.kind == "activity"]
     report = focus.get(report_iri)
     found = []
     for note in notes:
         if note.code in _SEEN_BY_SHAPES:
             continue
-        iri, where = by_line.get((note.span.file, note.span.line), (report_iri, report))
+        iri, where = next(((i, f) for i, f in activities
+                           if f.file == note.span.file and f.line <= note.span.line <= max(f.line, f.end_line)),
+                          (report_iri, report))
+        is_activity = where is not None and where.kind == "activity"
         found.append(Finding(note.span.file, note.span.line, note.severity, note.code, iri, note.message,
-                             where.country if where and where.ordinal is not None else None,
-                             where.ordinal if where else None, where.label if where else note.span.file))
+                             (where.country or "??") if is_activity else None,
+                             where.ordinal if is_activity else None,
+                             where.label if where else f"report {note.span.file}"))
     return found
 
 
@@ -200,7 +212,8 @@ def validate_build(build: Build, batch_size: int = BATCH_SIZE) -> Validation:
             findings += _note_findings(built.notes, built.iri, built.focus)
     findings += _shacl_findings(_rdflib_graph(build.reference), {}, "(reference data)")
     for note in build.notes:
-        findings.append(Finding(note.span.file, note.span.line, note.severity, note.code, "", note.message,
-                                name=f"report {note.span.file}"))
+        kept = next((b for b in build.reports if note.message.startswith(b.report.file + " ")), None)
+        findings.append(Finding(note.span.file, note.span.line, note.severity, note.code,
+                                kept.iri if kept else "", note.message, name=f"report {note.span.file}"))
     findings.sort(key=lambda f: (f.file, f.line, _ORDER[f.severity], f.rule, f.focus, f.value or ""))
     return Validation(tuple(findings))

@@ -62,7 +62,7 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
                           hint='expected "Bi-annual Sub-Regional Report", "Sub-region:", "I. Achievements ..." '
                                "and the Country / Activities / Impact table")
     headings, actions = read_section_one(section_blocks, finder, notes)
-    drafts, table_notes = group_activities(doc.blocks)
+    drafts, table_notes, orphans = group_activities(doc.blocks)
     notes.extend(table_notes)
     activities = []
     for draft in drafts:
@@ -79,4 +79,4 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
                               where))
     notes.sort(key=lambda n: (n.span.line, n.span.start, n.code))
     return Report(doc.name, header.committee, header.sub_region, header.convenor, header.period, header.submitted,
-                  tuple(headings), tuple(actions), tuple(activities), tuple(notes), doc.text)
+                  tuple(headings), tuple(actions), tuple(activities), tuple(notes), doc.text, tuple(orphans))

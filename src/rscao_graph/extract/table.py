@@ -89,9 +89,11 @@ def _add_impact_paragraph(draft: DraftActivity, para: Paragraph, first_of_row: b
                           "kept as stated", para.span))
 
 
-def group_activities(blocks: tuple[Block, ...]) -> tuple[list[DraftActivity], list[Note]]:
-    """Group the table rows of a document into draft activities, with notes on what could not be read."""
+def group_activities(blocks: tuple[Block, ...]) -> tuple[list[DraftActivity], list[Note], list[Text]]:
+    """Group the table rows of a document into draft activities, with notes on what could not be read
+    and the text of rows that belong to no activity (kept as stated)."""
     notes: list[Note] = []
+    orphans: list[Text] = []
     drafts: list[DraftActivity] = []
     header = next((b for b in blocks if b.kind == "table-header"), None)
     c_country, c_activity, c_impact = _columns(header)
@@ -101,10 +103,11 @@ def group_activities(blocks: tuple[Block, ...]) -> tuple[list[DraftActivity], li
             notes.append(Note("row-unreadable", "warning",
                               f"table row has {len(row.cells)} cell(s), expected Country, Activities and Impact; "
                               "its text is kept as stated", row.span))
-            target = drafts[-1] if drafts else None
-            if target is not None:
-                target.unparsed.append(Text(row.text, row.span))
-                target.span = target.span.to(row.span)
+            if drafts:
+                drafts[-1].unparsed.append(Text(row.text, row.span))
+                drafts[-1].span = drafts[-1].span.to(row.span)
+            else:
+                orphans.append(Text(row.text, row.span))
             continue
         country_cell = row.cells[c_country] if c_country < len(row.cells) else None
         if country_cell is not None and not country_cell.is_empty:
@@ -130,9 +133,10 @@ def group_activities(blocks: tuple[Block, ...]) -> tuple[list[DraftActivity], li
         else:
             notes.append(Note("row-without-activity", "warning",
                               'table row before any "#1 Name and Date:"; its text is kept as stated', row.span))
+            orphans.append(Text(row.text, row.span))
             continue
         for i, para in enumerate(paragraphs):
             _add_activity_paragraph(draft, para, first and i == 0)
         for i, para in enumerate(row.cells[c_impact].paragraphs):
             _add_impact_paragraph(draft, para, start is None and i == 0, notes)
-    return drafts, notes
+    return drafts, notes, orphans

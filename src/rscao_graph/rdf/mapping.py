@@ -37,6 +37,13 @@ class Focus:
     country: str | None = None
     ordinal: int | None = None
     facts: tuple[tuple[str, str], ...] = ()
+    kind: str = "activity"
+    end_line: int = 0
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, path: str | None) -> int:
+        """The line a finding on property ``path`` points at (a report's period, its date, ...)."""
+        return dict(self.lines).get(path or "", self.line)
 
 
 class ReportGraph:
@@ -113,9 +120,14 @@ class _Mapper:
     def map(self) -> ReportGraph:
         r, node = self.report, self.node
         self.add(node, RDF.type, RSCAO.Report)
-        header = r.sub_region.span.line if r.sub_region else 1
-        self.out.focus[node.value] = Focus(r.file, header, f"report {node.value.split('/report/', 1)[-1]}", facts=(
-            ("period", r.period.text if r.period else ""),))
+        first = r.committee.span.line if r.committee else 1
+        near = r.sub_region.span.line if r.sub_region else first
+        lines = {RSCAO.subRegion.value: near, RSCAO.convenor.value: r.convenor.span.line if r.convenor else near,
+                 RSCAO.periodStart.value: r.period.span.line if r.period else first,
+                 RSCAO.periodInOrder.value: r.period.span.line if r.period else first,
+                 DCT.dateSubmitted.value: r.submitted.span.line if r.submitted else near}
+        self.out.focus[node.value] = Focus(r.file, first, f"report {node.value.split('/report/', 1)[-1]}", facts=(
+            ("period", r.period.text if r.period else ""),), kind="report", lines=tuple(sorted(lines.items())))
         self.add(node, RSCAO.sourceDocument, self.source)
         self.add(self.source, RDF.type, RSCAO.SourceDocument)
         self.add(self.source, RSCAO.path, string(r.file))
@@ -158,6 +170,8 @@ class _Mapper:
         for action in r.actions:
             positions[action.heading] = positions.get(action.heading, 0) + 1
             self.action(action, positions[action.heading])
+        for text in r.unparsed:
+            self.add(node, RSCAO.unparsedText, en(text.value))
         minted: set[str] = set()
         per_country: dict[str, int] = {}
         for activity in r.activities:
@@ -192,8 +206,11 @@ class _Mapper:
         self.add(node, RSCAO.inReport, self.node)
         if action.heading:
             self.add(node, RSCAO.heading, iri(f"{self.node.value}/heading/{letter}"))
+        self.out.focus[node.value] = Focus(action.text.span.file, action.text.span.line,
+                                           f"section-I {action.heading or '?'}{position}", kind="action")
         self.add(node, RSCAO.position, integer(position))
-        self.add(node, SCHEMA.text, en(action.text.value))
+        if action.text.value:
+            self.add(node, SCHEMA.text, en(action.text.value))
         self.add(node, PROV.wasDerivedFrom, self.segment(action.text.span))
         self.links(node, action.urls, RSCAO.mentionedUrl)
         for mention in action.mentions:
@@ -231,7 +248,8 @@ class _Mapper:
             a.span.file, a.span.line, name, a.country or a.country_text, a.ordinal,
             (("date", a.date.text if a.date else ""), ("country_stated", a.country_text or ""),
              ("period", period.text if period else ""), ("inferred", "; ".join(inferred)),
-             ("candidates", " or ".join(candidates)), ("subregion_countries", ", ".join(self.subregion_countries))))
+             ("candidates", " or ".join(candidates)), ("subregion_countries", ", ".join(self.subregion_countries))),
+            end_line=a.span.end_line)
         add(node, RDF.type, RSCAO.Activity)
         add(node, RSCAO.inReport, self.node)
         add(node, PROV.wasDerivedFrom, self.segment(a.span))
@@ -311,7 +329,8 @@ class _Mapper:
         self.out.focus[node.value] = Focus(
             citation.span.file, citation.span.line, owner.label, owner.country, owner.ordinal,
             (("notation", citation.notation), ("label", citation.label),
-             ("scheme_label", concept.label if concept else ""), ("direction", citation.notation.split(".")[0])))
+             ("scheme_label", concept.label if concept else ""), ("direction", citation.notation.split(".")[0])),
+            kind="citation")
         self.add(activity, RSCAO.cites, node)
         self.add(node, RDF.type, RSCAO.Citation)
         self.add(node, RSCAO.citedNotation, string(citation.notation))
