@@ -1,0 +1,1 @@
+"""Authority linking: Wikidata client, candidate queries and scoring, the decisions file."""

@@ -18,14 +18,15 @@ from pathlib import Path
 from ..errors import InputError
 from ..publish.output import write_file_atomic
 
-__all__ = ["AUTHORITIES", "COLUMNS", "Decision", "merge_decisions", "read_decisions", "today", "write_decisions"]
+__all__ = ["AUTHORITIES", "COLUMNS", "Decision", "merge_decisions", "read_decisions", "today", "valid_value",
+           "write_decisions"]
 
 COLUMNS = ["entity", "label", "kind", "authority", "value", "status", "method", "score", "date", "note"]
 AUTHORITIES = ("wikidata", "viaf", "isni", "isil", "geonames", "website")
 _CHOICES = {"kind": ("organisation", "place", "country", "person"), "authority": AUTHORITIES,
             "status": ("accepted", "rejected", "pending"), "method": ("curated", "automatic")}
 _VALUE = {"wikidata": r"Q[1-9]\d*", "viaf": r"[1-9]\d*", "isni": r"\d{15}[\dX]", "geonames": r"[1-9]\d*",
-          "isil": r"[A-Za-z]{1,4}-[A-Za-z0-9:/-]{1,11}", "website": r"https?://\S+"}
+          "isil": r"[A-Za-z0-9]{1,4}-[A-Za-z0-9:/-]{1,11}", "website": r"https?://\S+"}
 
 
 @dataclass(frozen=True, order=True)
@@ -57,7 +58,7 @@ def _check(row: dict[str, str], file: str, line: int) -> Decision:
             raise InputError(f"{column} {row[column]!r} is not one of {', '.join(allowed)}", file=file, line=line)
     if not re.fullmatch(r"https?://\S+", row["entity"]):
         raise InputError(f"entity {row['entity']!r} is not an IRI", file=file, line=line)
-    if not re.fullmatch(_VALUE[row["authority"]], row["value"]):
+    if not valid_value(row["authority"], row["value"]):
         raise InputError(f"value {row['value']!r} is not a {row['authority']} id", file=file, line=line)
     if row["score"]:
         try:
@@ -73,6 +74,15 @@ def _check(row: dict[str, str], file: str, line: int) -> Decision:
             raise InputError(f"date {row['date']!r} is not YYYY-MM-DD", file=file, line=line) from exc
     return Decision(row["entity"], row["authority"], row["value"], row["label"], row["kind"], row["status"],
                     row["method"], row["score"], row["date"], row["note"])
+
+
+def valid_value(authority: str, value: str) -> bool:
+    """Is ``value`` well-formed for ``authority`` (a QID, a VIAF or GeoNames number, an ISNI, an ISIL, a URL)?
+
+    >>> valid_value("wikidata", "Q732353"), valid_value("isni", "0000 0001"), valid_value("website", "www.x.org")
+    (True, False, False)
+    """
+    return re.fullmatch(_VALUE[authority], value) is not None
 
 
 def read_decisions(path: Path) -> list[Decision]:
@@ -110,7 +120,8 @@ def write_decisions(path: Path, decisions: list[Decision]) -> None:
 def merge_decisions(existing: list[Decision], new: list[Decision]) -> list[Decision]:
     """Existing rows plus new ones. A curated row is never replaced; an automatic row is replaced by a
     new row for the same entity, authority and value; pending rows of an entity are dropped once the
-    entity has an accepted row for that authority."""
+    entity has an accepted row for that authority, and automatic rows once a curated row accepts a link
+    for the same entity and authority."""
     kept: dict[tuple[str, str, str], Decision] = {(d.entity, d.authority, d.value): d for d in existing}
     for decision in new:
         key = (decision.entity, decision.authority, decision.value)
@@ -118,8 +129,10 @@ def merge_decisions(existing: list[Decision], new: list[Decision]) -> list[Decis
             continue
         kept[key] = decision
     accepted = {(d.entity, d.authority) for d in kept.values() if d.status == "accepted"}
+    curated = {(d.entity, d.authority) for d in kept.values() if d.curated and d.status == "accepted"}
     return sorted(d for d in kept.values()
-                  if not (d.status == "pending" and (d.entity, d.authority) in accepted))
+                  if not (d.status == "pending" and (d.entity, d.authority) in accepted)
+                  and not (not d.curated and (d.entity, d.authority) in curated))
 
 
 def today() -> str:

@@ -19,7 +19,7 @@ from ..reference import Reference, normalise_name
 from .nodes import boolean, date_literal, en, integer, iri, string, url_node
 from .terms import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 
-__all__ = ["Focus", "ReportGraph", "map_report"]
+__all__ = ["Focus", "ReportGraph", "map_report", "mention_iri"]
 
 _KIND_PATH = {"organisation": "org", "place": "place", "person": "person"}
 _KIND_CLASS = {"organisation": SCHEMA.Organization, "place": SCHEMA.Place, "person": SCHEMA.Person}
@@ -95,12 +95,9 @@ class _Mapper:
 
     def entity(self, mention: Mention) -> NamedNode:
         """The shared node of an organisation, place, person or country; unknown ones described here."""
-        if mention.kind == "country":
-            return iri(self.minter.country(mention.key or ""))
-        path = _KIND_PATH[mention.kind]
-        if mention.key:
-            return iri(self.minter.entity(path, mention.key, mention.key))
-        node = iri(self.minter.entity(path, slugify(mention.name), "name:" + normalise_name(mention.name)))
+        node = iri(mention_iri(mention, self.minter))
+        if mention.kind == "country" or mention.key:
+            return node
         self.add(node, RDF.type, _KIND_CLASS[mention.kind])
         self.add(node, SCHEMA.name, en(mention.name))
         if mention.country:
@@ -362,6 +359,17 @@ def _outside(start: str, end: str, period_start: str, period_end: str) -> bool:
     first = start[:7] if len(start) >= 7 else start + "-01"
     last = end[:7] if len(end) >= 7 else end + "-12"
     return last < low or first > high
+
+
+def mention_iri(mention: Mention, minter: Minter) -> str:
+    """The IRI of what a mention names: the gazetteer entity, the country, or a node minted from the
+    name (organisations, places and people are shared across reports)."""
+    if mention.kind == "country":
+        return minter.country(mention.key or "")
+    path = _KIND_PATH[mention.kind]
+    if mention.key:
+        return minter.entity(path, mention.key, mention.key)
+    return minter.entity(path, slugify(mention.name), "name:" + normalise_name(mention.name))
 
 
 def map_report(report: Report, minter: Minter, reference: Reference) -> ReportGraph:

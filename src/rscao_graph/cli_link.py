@@ -1,0 +1,133 @@
+"""The ``link`` command: authority linking with Wikidata, and curated accept/reject decisions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from .cli import cli, settings_from
+from .errors import UsageError
+
+__all__ = ["link"]
+
+
+def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
+    """Our IRI, label and kind for ENTITY: an IRI, or a slug such as national-library-of-china or CN."""
+    from .reference import load_reference
+
+    reference = load_reference()
+    paths = {"organisation": "org", "place": "place", "person": "person"}
+    if entity.startswith(("http://", "https://")):
+        known = next((d for d in decisions if d.entity == entity), None)
+        if known is not None:
+            return entity, known.label, known.kind
+        tail = entity.rstrip("/").rsplit("/", 1)[-1]
+        entity_slug = tail
+    else:
+        entity_slug = entity.strip("/").rsplit("/", 1)[-1]
+    if entity_slug.upper() in reference.countries and len(entity_slug) == 2:
+        country = reference.countries[entity_slug.upper()]
+        return f"{base}country/{country.code}", country.name, "country"
+    if entity_slug in reference.entities:
+        found = reference.entities[entity_slug]
+        if found.kind != "person":
+            return f"{base}{paths[found.kind]}/{found.id}", found.name, found.kind
+    known = next((d for d in decisions if d.entity.rstrip("/").endswith("/" + entity_slug)), None)
+    if known is not None:
+        return known.entity, known.label, known.kind
+    raise UsageError(f"unknown entity {entity!r}",
+                     hint="give our IRI (see 'rscao-graph query organisations') or a gazetteer id such as "
+                          "national-library-of-china, or a country code")
+
+
+def _record(verb: str, entity: str, qid: str, decisions_path: Path, base: str) -> str:
+    from .link.decisions import Decision, merge_decisions, read_decisions, today, write_decisions
+
+    if not re.fullmatch(r"Q[1-9]\d*", qid):
+        raise UsageError(f"{qid!r} is not a Wikidata item id such as Q732353")
+    decisions = read_decisions(decisions_path)
+    iri, label, kind = _resolve(entity, decisions, base)
+    status = "accepted" if verb == "accept" else "rejected"
+    row = Decision(iri, "wikidata", qid, label, kind, status, "curated", "", today(), f"{verb}ed by a reviewer")
+    rest = [d for d in decisions if not (d.entity == iri and d.authority == "wikidata" and not d.curated
+                                         and (verb == "accept" or d.value == qid))]
+    if verb == "accept":
+        rest = [d for d in rest if not (d.entity == iri and d.authority == "wikidata" and d.value != qid)]
+    write_decisions(decisions_path, merge_decisions(rest, [row]))
+    return f"{status} {iri} = {qid} ({label}) in {decisions_path}"
+
+
+def _review(decisions: list) -> str:
+    pending = [d for d in decisions if d.status == "pending"]
+    if not pending:
+        return "No pending candidates."
+    lines = [f"{len(pending)} pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY QID':"]
+    for d in pending:
+        lines.append(f"  {d.entity.rsplit('/', 2)[-2]}/{d.entity.rsplit('/', 1)[-1]}  {d.label}  ->  {d.value}  "
+                     f"score {d.score}\n      {d.note}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("args", nargs=-1, metavar="[REPORT_OR_DIR]... | accept|reject ENTITY QID")
+@click.option("--endpoint", help="Wikidata SPARQL endpoint or mirror (default: wikidata_endpoint in rscao.toml, "
+              "else the public Wikidata query service).")
+@click.option("--offline", is_flag=True, help="Use only the response cache and the decisions file.")
+@click.option("--review", is_flag=True, help="Show the pending candidates with their evidence.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for an answer.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Retries on 429, 5xx and timeouts (with backoff, honouring Retry-After).")
+@click.pass_context
+def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offline: bool, review: bool,
+         timeout: float, retries: int) -> None:
+    """Link the organisations, places and countries of REPORTS (default data/reports/) to Wikidata.
+
+    Candidates are scored (label, type, country); a clear winner is accepted automatically, the rest
+    is left pending in the decisions file (data/links.csv) for review. Accepted items are fanned out
+    to VIAF, ISNI, ISIL, GeoNames and their website. Curated decisions always win:
+
+    \b
+        rscao-graph link accept ENTITY QID     record a reviewed match
+        rscao-graph link reject ENTITY QID     rule a candidate out
+    ENTITY is our IRI or its last part (national-library-of-china, CN).
+
+    \b
+    Example:
+        rscao-graph link --review
+        rscao-graph link accept national-library-of-china Q732353
+    """
+    settings = settings_from()
+    if args and args[0] in ("accept", "reject"):
+        if len(args) != 3:
+            raise UsageError(f"usage: rscao-graph link {args[0]} ENTITY QID")
+        click.echo(_record(args[0], args[1], args[2], settings.decisions, settings.base_iri))
+        return
+    from .extract import extract_report
+    from .iris import Minter
+    from .link.client import SparqlClient
+    from .link.decisions import read_decisions, write_decisions
+    from .link.linker import link_entities, link_targets
+    from .read import read_report
+    from .reference import load_reference
+    from .sources import collect_reports
+
+    files = collect_reports(tuple(Path(a) for a in args), settings.reports)
+    reference = load_reference()
+    reports = [extract_report(read_report(f.path, f.root), reference) for f in files]
+    decisions = read_decisions(settings.decisions)
+    targets = link_targets(reports, Minter(settings.base_iri), reference)
+    client = SparqlClient(endpoint or settings.wikidata_endpoint, contact=settings.contact, timeout=timeout,
+                          retries=retries, offline=offline)
+    result = link_entities(targets, decisions, client)
+    write_decisions(settings.decisions, result.decisions)
+    if not ctx.obj.get("quiet"):
+        click.echo(f"Linked {len(targets)} entities: {len(result.accepted)} accepted automatically, "
+                   f"{len(result.pending)} pending review, {len(result.unmatched)} without candidates, "
+                   f"{len(targets) - len(result.accepted) - len(result.pending) - len(result.unmatched) - len(result.skipped)}"
+                   f" curated; {result.fanned_out} identifiers fanned out; {client.requests} request(s)"
+                   + (f"; {len(result.skipped)} not in the cache (offline)" if result.skipped else "")
+                   + f". Decisions: {settings.decisions}")
+    if review:
+        click.echo(_review(result.decisions))

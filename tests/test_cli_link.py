@@ -1,0 +1,144 @@
+"""``rscao-graph link``: against a local Wikidata-shaped Oxigraph server, failing endpoints, decisions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import DATA
+from fake_endpoint import EMPTY, Reply, fake_endpoint
+from oxigraph_server import oxigraph_server
+from rscao_graph.cli import cli
+from rscao_graph.link.decisions import COLUMNS
+
+B = "https://w3id.org/rscao/"
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    logger = logging.getLogger("rscao_graph")
+    handlers, level = logger.handlers[:], logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RSCAO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    reports = tmp_path / "data" / "reports"
+    reports.mkdir(parents=True)
+    (reports / sample_path.name).write_bytes(sample_path.read_bytes())
+    return tmp_path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="rscao-graph")
+
+
+def decisions(work: Path) -> list[str]:
+    return (work / "data" / "links.csv").read_text(encoding="utf-8").splitlines()
+
+
+def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    with oxigraph_server([DATA / "wikidata.ttl"], tmp_path_factory.mktemp("wd") / "db") as url:
+        result = run("link", "--endpoint", url, "--review")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("Linked 50 entities: 11 accepted automatically, 1 pending review, 38 without candidates, "
+                        f"0 curated; 9 identifiers fanned out; 4 request(s). Decisions: {work / 'data' / 'links.csv'}")
+    assert lines[1] == "2 pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY QID':"
+    assert lines[2] == "  place/suzhou  Suzhou  ->  Q42622  score 1.00"
+    rows = decisions(work)
+    assert rows[0] == ",".join(COLUMNS)
+    assert (f"{B}org/national-library-of-korea,National Library of Korea,organisation,wikidata,Q900000010,accepted,"
+            'automatic,0.95,2025-11-25,"matched alias ""NLK""; label ""National Library of the Republic of Korea""; '
+            'types: library; country: KR"') in rows
+    before = (work / "data" / "links.csv").read_bytes()
+    # the server is gone: the cache answers, with no request
+    again = run("link", "--endpoint", url)
+    assert again.exit_code == 0, again.output
+    assert "; 0 request(s)." in again.stdout
+    assert (work / "data" / "links.csv").read_bytes() == before
+    # curated decisions
+    accepted = run("link", "accept", "suzhou", "Q42622")
+    assert (accepted.exit_code, accepted.stdout) == (0, f"accepted {B}place/suzhou = Q42622 (Suzhou) in "
+                                                        f"{work / 'data' / 'links.csv'}\n")
+    assert [r for r in decisions(work) if "/place/suzhou," in r] == [
+        f"{B}place/suzhou,Suzhou,place,wikidata,Q42622,accepted,curated,,2025-11-25,accepted by a reviewer"]
+    rejected = run("link", "reject", f"{B}org/ulaanbaatar-city-library", "Q900000020")
+    assert rejected.exit_code == 0
+    assert [r.split(",")[4:7] for r in decisions(work) if "ulaanbaatar-city-library" in r] == [
+        ["Q900000020", "rejected", "curated"]]
+    # build emits the accepted links, offline, with their provenance
+    assert run("-q", "build").exit_code == 0
+    nq = (work / "dist" / "dataset.nq").read_text(encoding="utf-8")
+    assert (f"<{B}org/national-library-of-korea> <http://www.w3.org/2002/07/owl#sameAs> "
+            f"<http://www.wikidata.org/entity/Q900000010> <{B}graph/links> .") in nq
+    assert (f'<{B}org/national-library-of-korea> <http://schema.org/identifier> "KR-900010" <{B}graph/links> .') in nq
+    assert f"<{B}place/suzhou> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q42622>" in nq
+    assert "Q900000020" not in nq
+    links = run("query", "authority-links", "--format", "csv").stdout.splitlines()
+    assert (f"{B}org/national-library-of-korea,National Library of Korea,viaf,http://viaf.org/viaf/900000010,"
+            "automatic,0.95") in links
+    void = (work / "dist" / "void.ttl").read_text(encoding="utf-8")
+    assert "<https://w3id.org/rscao/dataset/linkset/viaf-exactMatch>" in void
+
+
+def test_429_then_200(work: Path) -> None:
+    with fake_endpoint([Reply(429, b"", {"Retry-After": "0"}), Reply(body=EMPTY)]) as (url, script):
+        result = run("link", "--endpoint", url)
+    assert result.exit_code == 0, result.output
+    assert len(script.requests) == 4
+    assert "0 accepted automatically, 0 pending review, 50 without candidates" in result.stdout
+
+
+@pytest.mark.parametrize(("reply", "options", "problem"), [
+    (Reply(500, b"boom"), ("--retries", "0"), "answered HTTP 500 Internal Server Error (after 1 attempts)"),
+    (Reply(delay=3.0), ("--timeout", "0.3", "--retries", "0"), "did not answer within 0.3 s (after 1 attempts)"),
+])
+def test_failing_endpoint_exit_3_decisions_untouched(work: Path, reply: Reply, options: tuple[str, ...],
+                                                     problem: str) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + f"\n{B}place/tianjin,Tianjin,place,wikidata,Q11736,accepted,curated,,,\n",
+                    encoding="utf-8")
+    before = path.read_bytes()
+    with fake_endpoint([reply]) as (url, _):
+        result = run("link", "--endpoint", url, *options)
+    assert result.exit_code == 3
+    assert result.stderr == f"error: SPARQL endpoint {url} {problem}\n"
+    assert path.read_bytes() == before
+
+
+def test_offline_without_cache(work: Path) -> None:
+    result = run("link", "--offline", "--endpoint", "http://127.0.0.1:9/none")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(f"0 request(s); 50 not in the cache (offline). Decisions: "
+                                  f"{work / 'data' / 'links.csv'}\n")
+
+
+def test_malformed_decisions_file(work: Path) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + "\nnot-an-iri,X,organisation,wikidata,Q1,accepted,curated,,,\n",
+                    encoding="utf-8")
+    for args in (("link", "--offline"), ("build",), ("link", "accept", "CN", "Q148")):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"error: {path}:2: entity 'not-an-iri' is not an IRI\n"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("link", "accept", "nowhere-library", "Q1"), "error: unknown entity 'nowhere-library' (give our IRI"),
+    (("link", "accept", "CN", "148"), "error: '148' is not a Wikidata item id such as Q732353"),
+    (("link", "reject", "CN"), "error: usage: rscao-graph link reject ENTITY QID"),
+])
+def test_bad_decision_commands(work: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
