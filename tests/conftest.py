@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from rscao_graph.cli import cli
 from rscao_graph.config import Settings
 from rscao_graph.extract import extract_report
 from rscao_graph.model import Report, SourceDocument
@@ -31,6 +33,18 @@ def sample_doc(sample_path: Path) -> SourceDocument:
 @pytest.fixture(scope="session")
 def sample(sample_doc: SourceDocument) -> Report:
     return extract_report(sample_doc)
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory (no rscao.toml, no data/reports/) for command-line tests."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> Result:
+    """Run ``rscao-graph ARGS`` in-process."""
+    return CliRunner().invoke(cli, list(args), prog_name="rscao-graph")
 
 
 def write_report(tmp_path: Path, text: str, name: str = "report.md") -> Path:

@@ -34,7 +34,7 @@ def fake_endpoint(replies: list[Reply]) -> Iterator[tuple[str, Script]]:
     script = Script(list(replies))
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             self.rfile.read(length)
             script.requests.append(dict(self.headers))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL_REPORT, SETTINGS, write_report
 
-from conftest import MINIMAL_REPORT, write_report, SETTINGS
 from rscao_graph.build import build_dataset, write_build
-from rscao_graph.config import Settings
 from rscao_graph.errors import ReportError
 from rscao_graph.sources import ReportFile
 

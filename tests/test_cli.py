@@ -3,42 +3,18 @@
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import MINIMAL_REPORT, run, write_report
 
 from rscao_graph import __version__
 from rscao_graph.cli import cli
 
-from conftest import MINIMAL_REPORT, write_report
-
 SAMPLE_NAME = "north-east-asia-2019-09--2020-03.md"
-
-
-@pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    """The group callback reconfigures the root logger onto CliRunner's stream; put it back."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-
-
-@pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty working directory (no rscao.toml, no data/reports/)."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="rscao-graph")
 
 
 def parse_json(result: Result) -> dict[str, Any]:

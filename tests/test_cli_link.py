@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from conftest import DATA
+from conftest import DATA, run
 from fake_endpoint import EMPTY, Reply, fake_endpoint
 from oxigraph_server import oxigraph_server
-from rscao_graph.cli import cli
+
 from rscao_graph.link.decisions import COLUMNS
 
 B = "https://w3id.org/rscao/"
 
 
-@pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    logger = logging.getLogger("rscao_graph")
-    handlers, level = logger.handlers[:], logger.level
-    yield
-    logger.handlers[:] = handlers
-    logger.setLevel(level)
-
-
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> Path:
+    """A working directory with the sample in data/reports/, its own cache and a fixed date."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("RSCAO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
@@ -36,10 +24,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> 
     reports.mkdir(parents=True)
     (reports / sample_path.name).write_bytes(sample_path.read_bytes())
     return tmp_path
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="rscao-graph")
 
 
 def decisions(work: Path) -> list[str]:

@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fake_endpoint import EMPTY, Reply, fake_endpoint
+
 from rscao_graph.errors import ServiceError
 from rscao_graph.link.client import SparqlClient, user_agent
 

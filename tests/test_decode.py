@@ -6,12 +6,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL_REPORT
 
 from rscao_graph.errors import ReportError
 from rscao_graph.model import Note, SourceSpan
 from rscao_graph.read.decode import decode_report
-
-from conftest import MINIMAL_REPORT
 
 TEXT = "Sub-region: North East Asia – Convenor: Chen Ying\nLine two\n"
 
@@ -77,7 +76,7 @@ def test_cp1252_sample_decodes_correctly(sample_path: Path) -> None:
 
 def test_cp1252_report_with_french_names_decodes_correctly() -> None:
     text = MINIMAL_REPORT.replace("Chen Ying", "Société française de bibliothéconomie, café – déjà vu")
-    decoded, encoding, notes = decode_report(text.encode("cp1252"), "r.md")
+    decoded, encoding, _ = decode_report(text.encode("cp1252"), "r.md")
     assert (decoded, encoding) == (text, "cp1252")
 
 
@@ -112,7 +111,7 @@ def test_control_characters_are_binary() -> None:
 
 
 def test_few_control_characters_are_text() -> None:
-    data = "Report\x0b with a vertical tab\n\fpage two\n".encode("utf-8")
+    data = b"Report\x0b with a vertical tab\n\fpage two\n"
     assert decode_report(data, "r.md") == ("Report\x0b with a vertical tab\n\fpage two\n", "utf-8", ())
 
 

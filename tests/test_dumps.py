@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SETTINGS
 from pyld import jsonld
 from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, parse
 
 from rscao_graph.build import Build, build_dataset, write_build
-from rscao_graph.config import Settings
 from rscao_graph.publish.dumps import DUMPS, sort_quads
 from rscao_graph.sources import ReportFile
 

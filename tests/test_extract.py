@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_REPORT, write_report
+
 from rscao_graph.errors import ReportError
 from rscao_graph.extract import extract_report
 from rscao_graph.model import Report

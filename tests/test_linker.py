@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
 from oxigraph_server import oxigraph_server
+
 from rscao_graph.iris import Minter
 from rscao_graph.link.client import SparqlClient
 from rscao_graph.link.decisions import Decision

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL_REPORT, write_report
 from pyoxigraph import Dataset, Literal, NamedNode, Quad
 
-from conftest import MINIMAL_REPORT, write_report
 from rscao_graph.extract import extract_report
 from rscao_graph.iris import Minter
 from rscao_graph.model import Report

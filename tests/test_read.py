@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL_REPORT, write_report
 
 from rscao_graph.errors import ReportError
 from rscao_graph.model import SourceDocument, SourceSpan
 from rscao_graph.read import READERS, display_name, read_report
 from rscao_graph.read.markdown import clean_inline, read_markdown
-
-from conftest import MINIMAL_REPORT, write_report
 
 SAMPLE_NAME = "north-east-asia-2019-09--2020-03.md"
 TABLE_ROW_LINES = [52, 54, 55, 56, 57, 59, 60, 61, 63, 64, 65, 67, 68, 69, 70, 72, 73]

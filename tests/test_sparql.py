@@ -9,16 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import SETTINGS
-
 from oxigraph_server import free_port, oxigraph_server
+
 from rscao_graph.build import build_dataset, write_build
-from rscao_graph.config import Settings
 from rscao_graph.errors import ServiceError, UsageError
 from rscao_graph.queries import bind_query, load_queries
-from rscao_graph.sparql import format_results, open_store, run_on_endpoint, run_on_store
 from rscao_graph.sources import ReportFile
+from rscao_graph.sparql import format_results, open_store, run_on_endpoint, run_on_store
 
 REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
 
@@ -194,7 +192,7 @@ def test_injection_changes_nothing_on_a_writable_store(dist: Path, tmp_path: Pat
 # --- failing endpoints --------------------------------------------------------------------------
 
 class _Failing(http.server.BaseHTTPRequestHandler):
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         self.send_response(500)
         self.end_headers()
         self.wfile.write(b"boom")

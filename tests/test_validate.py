@@ -13,7 +13,6 @@ activity, and the message in full.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,13 +21,11 @@ from typing import Any
 
 import pytest
 import rdflib
-from click.testing import CliRunner, Result
+from conftest import MINIMAL_REPORT, SETTINGS, run, write_report
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 import rscao_graph.validate as validate_module
-from conftest import MINIMAL_REPORT, write_report, SETTINGS
 from rscao_graph.build import Build, build_dataset
-from rscao_graph.cli import cli
 from rscao_graph.errors import InputError
 from rscao_graph.rdf.terms import OA, RDF, RSCAO, SCHEMA, SKOS, XSD
 from rscao_graph.resources import resource_path
@@ -577,27 +574,6 @@ def test_shapes_load_again_after_a_broken_file() -> None:
 
 
 # --- the command line --------------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    """The group callback reconfigures logging onto CliRunner's stream; put it back."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-
-
-@pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty working directory (no rscao.toml, no data/reports/)."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), prog_name="rscao-graph")
 
 
 def copy_fixture(work: Path, name: str) -> Path:

@@ -12,7 +12,18 @@ from importlib import metadata as _metadata
 from .config import Settings, load_settings
 from .errors import ConfigError, InputError, ReportError, RscaoError, ServiceError, UsageError, ValidationFailed
 from .extract import extract_report
-from .model import Activity, Citation, ConvenorAction, DateValue, Link, Mention, Note, Report, SourceDocument, SourceSpan
+from .model import (
+    Activity,
+    Citation,
+    ConvenorAction,
+    DateValue,
+    Link,
+    Mention,
+    Note,
+    Report,
+    SourceDocument,
+    SourceSpan,
+)
 from .read import read_report
 from .reference import load_reference
 

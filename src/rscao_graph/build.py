@@ -10,17 +10,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, Triple, serialize
+from pyoxigraph import Quad, RdfFormat, serialize
 
 from .config import Settings
 from .errors import ReportError
 from .extract import extract_report
 from .iris import Minter
+from .link.decisions import read_decisions
 from .model import Note, Report, SourceSpan
 from .publish.dumps import sort_quads, write_dumps
 from .publish.output import staged_output
 from .publish.void import void_triples
-from .link.decisions import read_decisions
 from .rdf.links import decision_quads, rebase
 from .rdf.mapping import Focus, map_report
 from .rdf.reference_graphs import reference_quads
@@ -110,9 +110,9 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     return build
 
 
-def write_build(build: Build, out: Path, settings: Settings, validation: list[Triple] | None = None) -> dict[str, int]:
+def write_build(build: Build, out: Path, settings: Settings, validation: bytes | None = None) -> dict[str, int]:
     """Write the dumps, ``void.ttl``, the embedded query store (``store/``) and (given the SHACL
-    report's triples) ``validation.ttl`` into ``out`` atomically; returns file name -> byte size of
+    report as Turtle) ``validation.ttl`` into ``out`` atomically; returns file name -> byte size of
     the files (the store is a folder and is not listed)."""
     quads = build.quads()
     with staged_output(out) as folder:
@@ -121,7 +121,6 @@ def write_build(build: Build, out: Path, settings: Settings, validation: list[Tr
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
         write_store(quads, folder)
         if validation is not None:
-            serialize(validation, folder / "validation.ttl", RdfFormat.TURTLE,
-                      prefixes={"sh": "http://www.w3.org/ns/shacl#", "rs": "https://w3id.org/rscao/shapes#", **PREFIXES})
-            sizes["validation.ttl"] = (folder / "validation.ttl").stat().st_size
+            (folder / "validation.ttl").write_bytes(validation)
+            sizes["validation.ttl"] = len(validation)
     return sizes

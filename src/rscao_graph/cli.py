@@ -24,6 +24,13 @@ log = logging.getLogger("rscao_graph")
 ISSUES_URL = "https://github.com/rscao-graph/rscao-graph/issues"
 
 
+class _ClickHandler(logging.Handler):
+    """Log records to the current stderr (looked up when a record is written, so it follows redirection)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 class RscaoGroup(click.Group):
     """Maps library errors to exit codes; an unexpected exception is an internal error (exit 4)."""
 
@@ -35,7 +42,7 @@ class RscaoGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        except Exception as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}. This is a bug; please report it at "
@@ -61,8 +68,8 @@ def cli(ctx: click.Context, quiet: bool, verbose: int, debug: bool) -> None:
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     log.setLevel(level)
-    if not log.handlers:
-        handler = logging.StreamHandler()
+    if not any(isinstance(h, _ClickHandler) for h in log.handlers):
+        handler = _ClickHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         log.addHandler(handler)
     ctx.obj = {"quiet": quiet, "verbose": verbose, "debug": debug}
@@ -161,7 +168,7 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
         click.echo(f"error: validation found {validation.counts()['violation']} violation(s); {settings.out} was "
                    "left as it was (fix the reports, or build with --allow-invalid)", err=True)
         ctx.exit(1)
-    sizes = write_build(result, settings.out, settings, validation.report_triples())
+    sizes = write_build(result, settings.out, settings, validation.turtle())
     if not ctx.obj.get("quiet"):
         quads = len(result.quads())
         activities = sum(len(b.report.activities) for b in result.reports)
@@ -216,7 +223,6 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
         rscao-graph validate
         rscao-graph validate data/reports/north-east-asia-2019-09--2020-03.md --format json
     """
-    from pyoxigraph import RdfFormat, serialize
 
     from .validate import validate_build
 
@@ -225,9 +231,7 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in validation.findings], ensure_ascii=False, indent=2))
     elif fmt == "turtle":
-        click.echo(serialize(validation.report_triples(), format=RdfFormat.TURTLE, prefixes={
-            "sh": "http://www.w3.org/ns/shacl#", "rs": "https://w3id.org/rscao/shapes#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#"}).decode("utf-8"), nl=False)
+        click.echo(validation.turtle().decode("utf-8"), nl=False)
     else:
         quiet = ctx.obj.get("quiet")
         ctx.obj["quiet"] = False
@@ -237,6 +241,7 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
 
 
 from . import cli_link, cli_query  # noqa: E402,F401 - registers their commands on the group
+
 
 def main() -> None:
     """Console-script entry point."""

@@ -63,7 +63,8 @@ def _review(decisions: list) -> str:
     pending = [d for d in decisions if d.status == "pending"]
     if not pending:
         return "No pending candidates."
-    lines = [f"{len(pending)} pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY QID':"]
+    lines = [f"{len(pending)} pending candidate(s); record a decision with "
+             "'rscao-graph link accept|reject ENTITY QID':"]
     for d in pending:
         lines.append(f"  {d.entity.rsplit('/', 2)[-2]}/{d.entity.rsplit('/', 1)[-1]}  {d.label}  ->  {d.value}  "
                      f"score {d.score}\n      {d.note}")
@@ -123,10 +124,11 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
     result = link_entities(targets, decisions, client)
     write_decisions(settings.decisions, result.decisions)
     if not ctx.obj.get("quiet"):
+        decided = len(result.accepted) + len(result.pending) + len(result.unmatched) + len(result.skipped)
         click.echo(f"Linked {len(targets)} entities: {len(result.accepted)} accepted automatically, "
                    f"{len(result.pending)} pending review, {len(result.unmatched)} without candidates, "
-                   f"{len(targets) - len(result.accepted) - len(result.pending) - len(result.unmatched) - len(result.skipped)}"
-                   f" curated; {result.fanned_out} identifiers fanned out; {client.requests} request(s)"
+                   f"{len(targets) - decided} curated; {result.fanned_out} identifiers fanned out; "
+                   f"{client.requests} request(s)"
                    + (f"; {len(result.skipped)} not in the cache (offline)" if result.skipped else "")
                    + f". Decisions: {settings.decisions}")
     if review:

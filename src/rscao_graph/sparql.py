@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import (Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store,
-                        parse_query_results, serialize)
+from pyoxigraph import (
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    parse_query_results,
+    serialize,
+)
 
 from .errors import ServiceError, UsageError
 
@@ -70,8 +79,14 @@ def run_on_endpoint(endpoint: str, query: str, kind: str, *, timeout: float = 60
     from urllib.error import HTTPError, URLError
 
     from SPARQLWrapper import SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFound, QueryBadFormed,
-                                                SPARQLWrapperException, Unauthorized, URITooLong)
+    from SPARQLWrapper.SPARQLExceptions import (
+        EndPointInternalError,
+        EndPointNotFound,
+        QueryBadFormed,
+        SPARQLWrapperException,
+        Unauthorized,
+        URITooLong,
+    )
 
     statuses = {QueryBadFormed: "400 Bad Request", Unauthorized: "401 Unauthorized", EndPointNotFound: "404 Not Found",
                 URITooLong: "414 URI Too Long", EndPointInternalError: "500 Internal Server Error"}
@@ -125,9 +140,9 @@ def _cell(term: Any) -> str:
 
 def _table(variables: list[str], rows: list[list[str]]) -> str:
     widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(),
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
 

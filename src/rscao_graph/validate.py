@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from .build import Build
 from .errors import InputError
@@ -82,6 +82,11 @@ class Validation:
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in ("violation", "warning", "info")}
 
+    def turtle(self) -> bytes:
+        """The standard SHACL validation report in Turtle."""
+        prefixes = {"sh": SH, "rs": SHAPES, "xsd": str(XSD), "rdf": str(RDF)}
+        return serialize(self.report_triples(), format=RdfFormat.TURTLE, prefixes=prefixes) or b""
+
     def report_triples(self) -> list[Triple]:
         """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids)."""
         report = BlankNode("report")
@@ -109,7 +114,7 @@ def _shapes() -> Any:
     path = resource_path("shapes", "rscao-shapes.ttl")
     try:
         return rdflib.Graph().parse(path, format="turtle")
-    except Exception as exc:  # noqa: BLE001 - any parse failure names the file
+    except Exception as exc:
         text = " ".join(str(exc).split())
         line = re.search(r"at line (\d+)", text)
         reason = re.sub(r"^.*?at line \d+ of <[^>]*>:\s*", "", text).split(" at ^ in:")[0]
@@ -154,7 +159,7 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
     import pyshacl
     import rdflib
 
-    conforms, results, _ = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none", allow_infos=True,
+    _, results, _ = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none", allow_infos=True,
                                             allow_warnings=True)
     sh = rdflib.Namespace(SH)
     found = []

@@ -13,7 +13,7 @@ from ..model import Block, Note, Report, SourceDocument
 from ..reference import Reference, load_reference
 from .activities import interpret_activity
 from .countries import assign_countries
-from .header import TITLE_RE, read_header
+from .header import read_header
 from .mentions import MentionFinder
 from .sections import SECTION_RE, read_section_one
 from .table import group_activities

@@ -17,7 +17,8 @@ __all__ = ["interpret_activity"]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-def _infer_year(date: ParsedDate, name: str, details: list[Text], period: Period | None) -> tuple[ParsedDate, str] | None:
+def _infer_year(date: ParsedDate, name: str, details: list[Text],
+                period: Period | None) -> tuple[ParsedDate, str] | None:
     years = set(_YEAR.findall(name))
     if len(years) == 1:
         return date.with_year(int(years.pop())), "year taken from the name"

@@ -75,7 +75,7 @@ def assign_countries(activities: list[Activity], reference: Reference) -> tuple[
                                   f"the Country column is empty and the names in this block do not tell the country "
                                   f"(candidates: {tied}); fill in the Country column", activities[i].span))
             continue
-        code, score = counts[0]
+        code = counts[0][0]
         if code in inferred_blocks:
             notes.append(Note("country-inferred-twice", "warning",
                               f"two blocks of activities were both inferred to be {code}; check the Country column",

@@ -7,7 +7,7 @@ import re
 from ..model import Block, DateValue, Note, Period, SourceSpan, Text
 from .dates import find_dates, parse_date
 
-__all__ = ["Header", "TITLE_RE", "read_header"]
+__all__ = ["TITLE_RE", "Header", "read_header"]
 
 TITLE_RE = re.compile(r"bi-?\s*annual\s+sub-?\s*regional\s+report", re.IGNORECASE)
 _LABELS = ("sub-region", "sub region", "subregion", "convenor", "convener", "date of submission",

@@ -34,7 +34,8 @@ def read_section_one(blocks: list[Block], finder: MentionFinder,
             continue
         if open_heading and headings and not _ITEM.match(block.text):
             last = headings[-1]
-            headings[-1] = Heading(last.letter, Text(f"{last.title.value} {block.text}", last.title.span.to(block.span)))
+            title = Text(f"{last.title.value} {block.text}", last.title.span.to(block.span))
+            headings[-1] = Heading(last.letter, title)
             open_heading = not block.text.rstrip().endswith(":")
             continue
         if letter is None:

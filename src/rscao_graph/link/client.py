@@ -74,7 +74,7 @@ class SparqlClient:
         self.misses = 0
 
     def _path(self, query: str) -> Path:
-        digest = hashlib.sha256(f"{self.endpoint}\n{query}".encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(f"{self.endpoint}\n{query}".encode()).hexdigest()
         return self.cache / digest[:2] / f"{digest}.json"
 
     def _cached(self, query: str) -> list[dict[str, Any]] | None:

@@ -32,9 +32,9 @@ PREFIX schema: <http://schema.org/>
 """
 _DETAILS = """  OPTIONAL { ?item rdfs:label ?itemLabel . FILTER(LANG(?itemLabel) = "en") }
   OPTIONAL { ?item schema:description ?description . FILTER(LANG(?description) = "en") }
-  OPTIONAL { ?item wdt:P31/wdt:P279* ?class . VALUES ?class { %s } }
+  OPTIONAL { ?item wdt:P31/wdt:P279* ?class . VALUES ?class { CLASSES } }
   OPTIONAL { ?item wdt:P17/wdt:P297 ?iso }
-""" % " ".join(f"wd:{q}" for q in CLASSES.values())
+""".replace("CLASSES", " ".join(f"wd:{q}" for q in CLASSES.values()))
 
 
 @dataclass

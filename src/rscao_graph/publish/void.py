@@ -39,7 +39,7 @@ def _modified() -> Literal | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch or not epoch.isdigit():
         return None
-    day = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
     return Literal(day, datatype=XSD.date)
 
 

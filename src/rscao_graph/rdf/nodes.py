@@ -6,7 +6,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .terms import XSD
 
-__all__ = ["date_literal", "en", "iri", "integer", "quad", "string", "url_node", "boolean"]
+__all__ = ["boolean", "date_literal", "en", "integer", "iri", "quad", "string", "url_node"]
 
 _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 

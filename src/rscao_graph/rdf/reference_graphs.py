@@ -72,7 +72,8 @@ def link_quads(entity: NamedNode, predicate: NamedNode, authority: str, target: 
     path = entity.value.removeprefix(minter.base)
     record = iri(minter.iri(f"link/{path}/{authority}"))
     quads = [Quad(entity, predicate, target, graph), Quad(record, RDF.type, RSCAO.AuthorityLink, graph),
-             Quad(record, RSCAO.linkSubject, entity, graph), Quad(record, RSCAO.linkAuthority, string(authority), graph),
+             Quad(record, RSCAO.linkSubject, entity, graph),
+             Quad(record, RSCAO.linkAuthority, string(authority), graph),
              Quad(record, RSCAO.linkTarget, target, graph), Quad(record, RSCAO.linkMethod, string(method), graph),
              Quad(record, DCT.source, string(source), graph)]
     if score is not None:

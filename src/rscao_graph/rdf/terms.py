@@ -8,8 +8,24 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-__all__ = ["PREFIXES", "Namespace", "OA", "ORG", "OWL", "PROV", "RDF", "RDFS", "RSCAO", "SCHEMA", "SKOS",
-           "DCT", "DCAT", "FOAF", "VOID", "XSD"]
+__all__ = [
+    "DCAT",
+    "DCT",
+    "FOAF",
+    "OA",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RSCAO",
+    "SCHEMA",
+    "SKOS",
+    "VOID",
+    "XSD",
+    "Namespace",
+]
 
 
 class Namespace:
