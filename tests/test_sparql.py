@@ -221,3 +221,15 @@ def test_unreachable_endpoint_is_a_service_error() -> None:
     with pytest.raises(ServiceError) as err:
         run_on_endpoint(url, "SELECT * WHERE { ?s ?p ?o }", "SELECT", timeout=2)
     assert str(err.value).startswith(f"SPARQL endpoint {url} could not be reached: ")
+
+
+def test_the_query_command_does_not_import_rdflib(dist: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom rscao_graph.cli import cli\n"
+            f"cli.main(['query', 'activities', '--data', {str(dist)!r}, '--format', 'csv'], standalone_mode=False)\n"
+            "print(sorted(m for m in ('rdflib', 'pyshacl', 'SPARQLWrapper', 'requests') if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"
+    assert result.stdout.splitlines()[0] == "report,country,ordinal,name,start,end,urls,initiatives,directions"
