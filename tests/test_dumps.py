@@ -63,7 +63,8 @@ def test_every_quad_is_in_a_named_graph(built: tuple[Build, Path]) -> None:
     build, _ = built
     assert not any(isinstance(q.graph_name, DefaultGraph) for q in build.quads())
     graphs = sorted({q.graph_name.value for q in build.quads()})
-    assert graphs == ["https://w3id.org/rscao/graph/countries", "https://w3id.org/rscao/graph/gazetteer",
+    assert graphs == ["https://w3id.org/rscao/graph/countries", "https://w3id.org/rscao/graph/entities",
+                      "https://w3id.org/rscao/graph/gazetteer",
                       "https://w3id.org/rscao/graph/links", "https://w3id.org/rscao/graph/ontology", "https://w3id.org/rscao/graph/strategy",
                       "https://w3id.org/rscao/graph/subregions",
                       "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"]

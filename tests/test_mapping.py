@@ -43,6 +43,12 @@ def test_one_named_graph_named_after_the_report(sample_graph: Dataset) -> None:
     assert {q.graph_name.value for q in sample_graph} == {REPORT}
 
 
+def test_shared_things_are_described_outside_the_report_graph(sample: Report) -> None:
+    graph = map_report(sample, Minter(BASE), load_reference())
+    assert sorted({str(t.subject) for t in graph.shared}) == [f"<{BASE}membership/north-east-asia/chen-ying>"]
+    assert not any(q.subject.value.startswith(BASE + "membership/") for q in graph.quads)
+
+
 def test_report_links(sample_graph: Dataset) -> None:
     assert objects(sample_graph, REPORT, RSCAO.subRegion) == [BASE + "subregion/north-east-asia"]
     assert objects(sample_graph, REPORT, RSCAO.convenor) == [BASE + "person/chen-ying"]

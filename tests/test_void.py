@@ -38,7 +38,7 @@ def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
     assert values(triples, f"{DS}/class/schema-Country", VOID + "entities") == ["249"]
     assert values(triples, f"{DS}/property/schema-url", VOID + "triples") == ["14"]
     assert values(triples, "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03", VOID + "triples") == [
-        "1300"]
+        "1295"]
     assert "http://schema.org/" in values(triples, DS, VOID + "vocabulary")
 
 

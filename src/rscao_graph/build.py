@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
 from .config import Settings
 from .errors import ReportError
@@ -42,6 +42,7 @@ class BuiltReport:
     quads: list[Quad]
     notes: tuple[Note, ...]
     focus: dict[str, Focus]
+    shared: list[Triple]
 
 
 @dataclass
@@ -50,12 +51,17 @@ class Build:
 
     reports: list[BuiltReport]
     reference: list[Quad]
+    base: str = ""
     skipped: list[ReportError] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
     def quads(self) -> list[Quad]:
         """All quads, distinct and sorted (the order every dump is written in)."""
         every = list(self.reference)
+        shared = {t for built in self.reports for t in built.shared}
+        if shared:
+            graph = NamedNode(self.base + "graph/entities")
+            every.extend(Quad(t.subject, t.predicate, t.object, graph) for t in shared)
         for built in self.reports:
             every.extend(built.quads)
         return sort_quads(every)
@@ -79,7 +85,7 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     decisions = read_decisions(settings.decisions)
     links = decision_quads(decisions, minter)
     overridden = {(rebase(d.entity, minter), d.authority) for d in decisions if d.status == "accepted"}
-    build = Build([], reference_quads(reference, minter, overridden) + links)
+    build = Build([], reference_quads(reference, minter, overridden) + links, settings.base_iri)
     by_iri: dict[str, BuiltReport] = {}
     for file in files:
         if on_report is not None:
@@ -93,7 +99,7 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
             continue
         graph = map_report(report, minter, reference)
         built = BuiltReport(report, graph.graph.value, graph.quads, tuple(report.notes) + tuple(graph.notes),
-                            graph.focus)
+                            graph.focus, graph.shared)
         if built.iri in by_iri:
             earlier = by_iri[built.iri]
             kept = _newer(built, earlier)

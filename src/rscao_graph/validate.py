@@ -212,6 +212,7 @@ def validate_build(build: Build, batch_size: int = BATCH_SIZE) -> Validation:
         for built in batch:
             focus.update(built.focus)
             quads.extend(built.quads)
+            quads.extend(Quad(t.subject, t.predicate, t.object) for t in built.shared)
         findings += _shacl_findings(_rdflib_graph(quads), focus, batch[0].report.file)
         for built in batch:
             findings += _note_findings(built.notes, built.iri, built.focus)

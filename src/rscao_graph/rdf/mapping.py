@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..extract.citations import label_fits
 from ..iris import Minter, slugify
@@ -47,12 +47,15 @@ class Focus:
 
 
 class ReportGraph:
-    """The quads of one report's named graph, the notes the mapping made, and where each node that
-    validation may report on comes from."""
+    """The quads of one report's named graph; ``shared``, the triples about things several reports
+    share (organisations and places no gazetteer knows, sub-regions, convenors' memberships), which
+    the build puts once into the ``{base}graph/entities`` graph; the notes the mapping made; and where
+    each node that validation may report on comes from."""
 
     def __init__(self, graph: NamedNode) -> None:
         self.graph = graph
         self.quads: list[Quad] = []
+        self.shared: list[Triple] = []
         self.notes: list[Note] = []
         self.focus: dict[str, Focus] = {}
 
@@ -72,6 +75,7 @@ class _Mapper:
                                       period.end if period else None, report.file))
         self.out = ReportGraph(self.node)
         self.add = self.out.add
+        self.share = lambda s, p, o: self.out.shared.append(Triple(s, p, o))
         self.source = iri(f"{self.node.value}/source")
 
     # --- shared pieces ----------------------------------------------------------------------------
@@ -98,10 +102,10 @@ class _Mapper:
         node = iri(mention_iri(mention, self.minter))
         if mention.kind == "country" or mention.key:
             return node
-        self.add(node, RDF.type, _KIND_CLASS[mention.kind])
-        self.add(node, SCHEMA.name, en(mention.name))
+        self.share(node, RDF.type, _KIND_CLASS[mention.kind])
+        self.share(node, SCHEMA.name, en(mention.name))
         if mention.country:
-            self.add(node, RSCAO.country, iri(self.minter.country(mention.country)))
+            self.share(node, RSCAO.country, iri(self.minter.country(mention.country)))
         return node
 
     def links(self, subject: NamedNode, links: tuple, predicate: NamedNode) -> None:
@@ -136,8 +140,8 @@ class _Mapper:
             sub = iri(self.minter.subregion(self.subregion_slug or ""))
             self.add(node, RSCAO.subRegion, sub)
             if not self.subregion_countries:
-                self.add(sub, RDF.type, RSCAO.SubRegion)
-                self.add(sub, SCHEMA.name, en(r.sub_region.value))
+                self.share(sub, RDF.type, RSCAO.SubRegion)
+                self.share(sub, SCHEMA.name, en(r.sub_region.value))
         if r.committee:
             committee = self.reference.entity_named(r.committee.value.split(" (")[0], "organisation")
             mention = Mention(r.committee.value, "organisation", committee.id if committee else None, None,
@@ -188,13 +192,13 @@ class _Mapper:
         self.add(self.node, RSCAO.convenor, person)
         if self.subregion_slug:
             membership = iri(self.minter.iri(f"membership/{self.subregion_slug}/{person.value.rsplit('/', 1)[-1]}"))
-            self.add(membership, RDF.type, ORG.Membership)
-            self.add(membership, ORG.member, person)
-            self.add(membership, ORG.role, RSCAO.SubRegionalConvenor)
-            self.add(membership, RSCAO.subRegion, iri(self.minter.subregion(self.subregion_slug)))
+            self.share(membership, RDF.type, ORG.Membership)
+            self.share(membership, ORG.member, person)
+            self.share(membership, ORG.role, RSCAO.SubRegionalConvenor)
+            self.share(membership, RSCAO.subRegion, iri(self.minter.subregion(self.subregion_slug)))
             committee = self.reference.entities.get("ifla-regional-standing-committee-for-asia-and-oceania")
             if committee:
-                self.add(membership, ORG.organization, iri(self.minter.entity("org", committee.id, committee.id)))
+                self.share(membership, ORG.organization, iri(self.minter.entity("org", committee.id, committee.id)))
 
     def action(self, action: ConvenorAction, position: int) -> None:
         letter = action.heading.lower() or "none"
