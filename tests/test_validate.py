@@ -734,3 +734,13 @@ def test_cli_build_with_a_resubmission(work: Path) -> None:
 def test_finding_text_without_activity() -> None:
     finding = Finding("r.md", 3, "warning", "text-outside-heading", "", "text in section I", name="report x/y")
     assert finding.text() == 'r.md:3: warning: report "x/y": text in section I [text-outside-heading]'
+
+
+def test_findings_do_not_depend_on_batches_or_processes(tmp_path: Path, sample_path: Path) -> None:
+    text = (RULES / "activity-without-citation.md").read_text(encoding="utf-8")
+    other = write_report(tmp_path, text.replace("September 2019 – March 2020", "March 2020 – September 2020"))
+    build = build_dataset([ReportFile(sample_path, sample_path.parent), ReportFile(other, other.parent)], SETTINGS)
+    sequential = validate_build(build, batch_size=25, workers=1)
+    forked = validate_build(build, batch_size=1, workers=2)
+    assert forked == sequential
+    assert sequential.counts() == {"violation": 1, "warning": 4, "info": 13}

@@ -8,15 +8,18 @@ not be read, a report replaced by a resubmission) join the findings under their 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from .build import Build
+from .build import Build, BuiltReport
 from .errors import InputError
 from .model import Note
 from .rdf.mapping import Focus
@@ -122,20 +125,47 @@ def _shapes() -> Any:
                          line=int(line.group(1)) if line else None) from exc
 
 
-def _rdflib_graph(quads: Iterable[Quad]) -> Any:
+@cache
+def _read_predicates() -> frozenset[str]:
+    """The predicates the shapes read (their paths, and rdf:type for their targets): validation needs
+    no other triple, so the graphs handed to pyshacl leave the rest out (descriptions, quotes, ...)."""
     import rdflib
+
+    paths = {str(o) for o in _shapes().objects(None, rdflib.URIRef(SH + "path")) if isinstance(o, rdflib.URIRef)}
+    return frozenset(paths | {str(RDF) + "type"})
+
+
+@cache
+def _target_classes() -> frozenset[str]:
+    """The classes the shapes target: rdf:type triples of other classes are not read either."""
+    import rdflib
+
+    return frozenset(str(o) for o in _shapes().objects(None, rdflib.URIRef(SH + "targetClass")))
+
+
+def _rdflib_graph(quads: Iterable[Quad]) -> Any:
+    """A plain rdflib graph of the triples of ``quads`` that the shapes read."""
+    import rdflib
+
+    wanted, classes, rdf_type = _read_predicates(), _target_classes(), str(RDF) + "type"
+    iris: dict[str, Any] = {}
 
     def term(t: Any) -> Any:
         if isinstance(t, NamedNode):
-            return rdflib.URIRef(t.value)
+            node = iris.get(t.value)
+            if node is None:
+                node = iris[t.value] = rdflib.URIRef(t.value)
+            return node
         if isinstance(t, BlankNode):
             return rdflib.BNode(t.value)
         return rdflib.Literal(t.value, lang=t.language,
-                              datatype=None if t.language else rdflib.URIRef(t.datatype.value))
+                              datatype=None if t.language else term(t.datatype))
 
     graph = rdflib.Graph()
     for q in quads:
-        graph.add((term(q.subject), term(q.predicate), term(q.object)))
+        predicate = q.predicate.value
+        if predicate in wanted and (predicate != rdf_type or q.object.value in classes):
+            graph.add((term(q.subject), term(q.predicate), term(q.object)))
     return graph
 
 
@@ -201,21 +231,47 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
     return found
 
 
-def validate_build(build: Build, batch_size: int = BATCH_SIZE) -> Validation:
-    """Validate every report graph of a build (in batches) and the reference graphs."""
+#: The reports being validated, set before worker processes are forked (they inherit it).
+_WORK: list[BuiltReport] = []
+
+
+def _validate_batch(bounds: tuple[int, int]) -> list[Finding]:
+    batch = _WORK[bounds[0]:bounds[1]]
+    focus: dict[str, Focus] = {}
+    quads: list[Quad] = []
+    for built in batch:
+        focus.update(built.focus)
+        quads.extend(built.quads)
+        quads.extend(Quad(t.subject, t.predicate, t.object) for t in built.shared)
+    findings = _shacl_findings(_rdflib_graph(quads), focus, batch[0].report.file)
+    for built in batch:
+        findings += _note_findings(built.notes, built.iri, built.focus)
+    return findings
+
+
+def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int | None = None) -> Validation:
+    """Validate every report graph of a build and the reference graphs.
+
+    Reports are validated in batches of ``batch_size``, in up to ``workers`` processes (default: one per
+    core, where processes can be forked); the findings do not depend on either.
+    """
+    global _WORK
+    bounds = [(i, min(i + batch_size, len(build.reports))) for i in range(0, len(build.reports), batch_size)]
+    workers = min(workers if workers is not None else (os.cpu_count() or 1), len(bounds))
     findings: list[Finding] = []
-    reports = build.reports
-    for start in range(0, len(reports), batch_size):
-        batch = reports[start:start + batch_size]
-        focus: dict[str, Focus] = {}
-        quads: list[Quad] = []
-        for built in batch:
-            focus.update(built.focus)
-            quads.extend(built.quads)
-            quads.extend(Quad(t.subject, t.predicate, t.object) for t in built.shared)
-        findings += _shacl_findings(_rdflib_graph(quads), focus, batch[0].report.file)
-        for built in batch:
-            findings += _note_findings(built.notes, built.iri, built.focus)
+    _WORK = build.reports
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _shapes(), _read_predicates(), _target_classes()  # loaded once, inherited by the workers
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                for part in pool.map(_validate_batch, bounds):
+                    findings += part
+        else:
+            for part in map(_validate_batch, bounds):
+                findings += part
+    finally:
+        _WORK = []
     findings += _shacl_findings(_rdflib_graph(build.reference), {}, "(reference data)")
     for note in build.notes:
         kept = next((b for b in build.reports if note.message.startswith(b.report.file + " ")), None)
