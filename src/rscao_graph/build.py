@@ -18,7 +18,7 @@ from .extract import extract_report
 from .iris import Minter
 from .link.decisions import read_decisions
 from .model import Note, Report, SourceSpan
-from .publish.dumps import sort_quads, write_dumps
+from .publish.dumps import merged_triples, sort_quads, write_dumps
 from .publish.output import staged_output
 from .publish.void import void_triples
 from .rdf.links import decision_quads, rebase
@@ -54,9 +54,12 @@ class Build:
     base: str = ""
     skipped: list[ReportError] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    _quads: list[Quad] | None = field(default=None, repr=False, compare=False)
 
     def quads(self) -> list[Quad]:
-        """All quads, distinct and sorted (the order every dump is written in)."""
+        """All quads, distinct and sorted (the order every dump is written in); computed once."""
+        if self._quads is not None:
+            return self._quads
         every = list(self.reference)
         shared = {t for built in self.reports for t in built.shared}
         if shared:
@@ -64,7 +67,8 @@ class Build:
             every.extend(Quad(t.subject, t.predicate, t.object, graph) for t in shared)
         for built in self.reports:
             every.extend(built.quads)
-        return sort_quads(every)
+        self._quads = sort_quads(every)
+        return self._quads
 
 
 def _newer(a: BuiltReport, b: BuiltReport) -> BuiltReport:
@@ -121,9 +125,11 @@ def write_build(build: Build, out: Path, settings: Settings, validation: bytes |
     report as Turtle) ``validation.ttl`` into ``out`` atomically; returns file name -> byte size of
     the files (the store is a folder and is not listed)."""
     quads = build.quads()
+    triples = merged_triples(quads)
     with staged_output(out) as folder:
-        sizes = write_dumps(quads, folder)
-        serialize(void_triples(quads, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE, prefixes=PREFIXES)
+        sizes = write_dumps(quads, triples, folder)
+        serialize(void_triples(quads, triples, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE,
+                  prefixes=PREFIXES)
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
         write_store(quads, folder)
         if validation is not None:

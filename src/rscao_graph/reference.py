@@ -10,7 +10,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -29,6 +29,7 @@ __all__ = [
 ONTOLOGY_NS = "https://w3id.org/rscao/ontology#"
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Key for comparing names: NFKC, case-folded, curly quotes and dots unified, spaces collapsed.
 

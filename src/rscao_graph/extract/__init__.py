@@ -14,7 +14,7 @@ from ..reference import Reference, load_reference
 from .activities import interpret_activity
 from .countries import assign_countries
 from .header import read_header
-from .mentions import MentionFinder
+from .mentions import finder_for
 from .sections import SECTION_RE, read_section_one
 from .table import group_activities
 
@@ -51,7 +51,7 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
     section ("I. Achievements ...", the activities table).
     """
     reference = reference or load_reference()
-    finder = MentionFinder(reference)
+    finder = finder_for(reference)
     notes: list[Note] = list(doc.notes)
     header_blocks, section_blocks, sections_found = _split_sections(doc.blocks)
     header = read_header(header_blocks, notes)

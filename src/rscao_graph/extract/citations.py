@@ -7,6 +7,7 @@ ignoring case, punctuation and British/American spelling.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Citation, Paragraph
 from ..reference import Concept
@@ -38,6 +39,7 @@ def parse_citation(paragraph: Paragraph) -> Citation | None:
     return Citation(m.group("n"), m.group("label").strip(), paragraph.span)
 
 
+@lru_cache(maxsize=4096)
 def _key(label: str) -> str:
     text = label.casefold().replace("&", " and ")
     text = re.sub(r"[^\w\s]", " ", text)

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from ..model import Mention, SourceSpan
 from ..reference import Reference, normalise_name
 
-__all__ = ["MentionFinder", "dedupe_mentions"]
+__all__ = ["MentionFinder", "dedupe_mentions", "finder_for"]
 
 _URL = re.compile(r"<?(?:https?|ftp)://[^\s>]+>?|\bwww\.[^\s>]+", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _GENERIC = re.compile(r"\bNational Library of (?:the )?(?P<of>[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)*)")
 
 
@@ -44,10 +46,14 @@ class MentionFinder:
             for name in (country.name, *country.aliases):
                 targets.setdefault(_unify(name), _Target("country", country.code, country.code))
         self._targets = {normalise_name(n): t for n, t in targets.items()}
-        exact = sorted((n for n in targets if n.isupper() and len(n) <= 8), key=len, reverse=True)
-        folded = sorted((n for n in targets if n not in exact), key=len, reverse=True)
-        self._exact = _alternation(exact, 0)
-        self._folded = _alternation(folded, re.IGNORECASE)
+        # Names indexed by their first word, longest first: a paragraph is scanned word by word and only
+        # the names that can start at a word are tried (a regex of a thousand alternatives is slow).
+        self._by_first: dict[str, list[tuple[str, bool]]] = {}
+        for name in sorted(targets, key=lambda n: (-len(n), n)):
+            words = _WORD.findall(name)
+            if words and _WORD.match(name):
+                exact = name.isupper() and len(name) <= 8
+                self._by_first.setdefault(words[0].lower(), []).append((name if exact else name.lower(), exact))
 
     def find(self, text: str, span: SourceSpan) -> list[Mention]:
         """Mentions in ``text`` (a paragraph whose span is ``span``), in order of position.
@@ -68,13 +74,23 @@ class MentionFinder:
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(),
                                Mention(text[m.start():m.end()], "organisation", None, country, span)))
-        for regex in (self._folded, self._exact):
-            for m in regex.finditer(masked) if regex is not None else ():
-                if free(m.start(), m.end()):
-                    target = self._targets[normalise_name(m.group(0))]
-                    taken.append((m.start(), m.end()))
-                    found.append((m.start(), m.end(), Mention(text[m.start():m.end()], target.kind, target.key,
-                                                              target.country, span)))
+        lowered = masked.lower()
+        end = 0
+        for word in _WORD.finditer(masked):
+            start = word.start()
+            if start < end:
+                continue
+            for name, exact in self._by_first.get(word.group(0).lower(), ()):
+                stop = start + len(name)
+                if (masked if exact else lowered)[start:stop] != name or _WORD_CHAR.match(masked, stop):
+                    continue
+                if free(start, stop):
+                    target = self._targets[normalise_name(masked[start:stop])]
+                    taken.append((start, stop))
+                    found.append((start, stop, Mention(text[start:stop], target.kind, target.key, target.country,
+                                                       span)))
+                    end = stop
+                break
         return [mention for _, _, mention in sorted(found, key=lambda f: f[0])]
 
     def lookup(self, phrase: str, span: SourceSpan, role: str) -> Mention:
@@ -91,11 +107,15 @@ class MentionFinder:
         return Mention(phrase, target.kind, target.key or None, target.country, span, role)  # type: ignore[arg-type]
 
 
-def _alternation(names: list[str], flags: int) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    body = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+_FINDERS: dict[int, tuple[Reference, MentionFinder]] = {}
+
+
+def finder_for(reference: Reference) -> MentionFinder:
+    """The finder of a reference data set, built once (building it indexes a few thousand names)."""
+    cached = _FINDERS.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _FINDERS[id(reference)] = (reference, MentionFinder(reference))
+    return cached[1]
 
 
 def dedupe_mentions(mentions: list[Mention]) -> tuple[Mention, ...]:

@@ -43,8 +43,9 @@ def _modified() -> Literal | None:
     return Literal(day, datatype=XSD.date)
 
 
-def void_triples(quads: list[Quad], sizes: dict[str, int], settings: Settings) -> list[Triple]:
-    """VoID + DCAT description of the dataset built from ``quads``, with the dumps' byte ``sizes``."""
+def void_triples(quads: list[Quad], triples: list[Triple], sizes: dict[str, int], settings: Settings) -> list[Triple]:
+    """VoID + DCAT description of the dataset built from ``quads`` (whose distinct ``triples`` are
+    given too), with the dumps' byte ``sizes``."""
     base = settings.base_iri
     ds = iri(f"{base}dataset")
     out: list[Triple] = []
@@ -52,7 +53,6 @@ def void_triples(quads: list[Quad], sizes: dict[str, int], settings: Settings) -
     def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         out.append(Triple(s, p, o))
 
-    triples = {q.triple for q in quads}
     add(ds, RDF.type, VOID.Dataset)
     add(ds, RDF.type, DCAT.Dataset)
     add(ds, DCT.title, en("IFLA RSCAO sub-regional reports as linked data"))

@@ -37,17 +37,21 @@ class Namespace:
 
     def __init__(self, iri: str) -> None:
         self._iri = iri
+        self._terms: dict[str, NamedNode] = {}
 
     def __str__(self) -> str:
         return self._iri
 
     def __getattr__(self, name: str) -> NamedNode:
-        if name.startswith("__"):
+        if name.startswith("_"):
             raise AttributeError(name)
-        return NamedNode(self._iri + name)
+        return self[name]
 
     def __getitem__(self, name: str) -> NamedNode:
-        return NamedNode(self._iri + name)
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = NamedNode(self._iri + name)
+        return term
 
 
 RSCAO = Namespace("https://w3id.org/rscao/ontology#")
