@@ -10,8 +10,8 @@ so that peak memory (``ru_maxrss``) is that run's own. Phases, as the library AP
 
 - ``build``:    ``build_dataset(files, settings)``: read, extract and map every report;
 - ``validate``: ``validate_build(build)``: pyshacl over the report graphs (``rscao-graph build`` does it);
-- ``write``:    ``write_build(build, out, settings, validation_triples)``: sort, TriG, N-Quads, Turtle,
-  JSON-LD, VoID (and validation.ttl).
+- ``write``:    ``write_build(build, out, settings, validation)``: sort, TriG, N-Quads, Turtle, JSON-LD,
+  VoID, validation.ttl and whatever else this version writes (since cb56638 also the embedded query store).
 
 Prints the median of each phase, reports/s, quads/s, the total, and the peak RSS of the process.
 """
@@ -45,11 +45,12 @@ def _rss_mb() -> float:
 def child(corpus: Path, out: Path, validate: bool) -> dict:
     """One build in this process; returns the timings (seconds), counts and peak RSS (MB) after each phase."""
     started = time.perf_counter()
+    import rscao_graph
     from rscao_graph.build import build_dataset, write_build
     from rscao_graph.config import load_settings
     from rscao_graph.sources import collect_reports
 
-    result: dict = {"import_s": time.perf_counter() - started}
+    result: dict = {"import_s": time.perf_counter() - started, "package": str(Path(rscao_graph.__file__).parent)}
     settings = load_settings(out.parent, out=out)
     files = collect_reports([corpus], corpus)
     t0 = time.perf_counter()
@@ -62,7 +63,7 @@ def child(corpus: Path, out: Path, validate: bool) -> dict:
         from rscao_graph.validate import validate_build
 
         validation = validate_build(build)
-        triples = validation.report_triples()
+        triples = validation.turtle()
         result["validate_s"] = time.perf_counter() - t1
         result["rss_after_validate_mb"] = _rss_mb()
         result["findings"] = validation.counts()
@@ -114,6 +115,21 @@ def _machine() -> str:
     return f"{os.cpu_count()} CPU(s){mem}, Python {platform.python_version()}, {platform.system()} {platform.machine()}"
 
 
+def _revision(package_dir: Path) -> str:
+    """Which source was measured: the git commit of the checkout the package was imported from ("+dirty"
+    when its src/ has uncommitted changes), else the REVISION file of an exported tree, else its path."""
+    root = package_dir.parent.parent
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "src"], capture_output=True,
+                               text=True, check=True).stdout.strip()
+        return f"{head}{'+dirty' if dirty else ''} ({root})"
+    except (OSError, subprocess.CalledProcessError):
+        stamp = root / "REVISION"
+        return f"{stamp.read_text().strip()} ({root})" if stamp.is_file() else str(root)
+
+
 def main(argv: list[str] | None = None) -> int:
     import generate
 
@@ -156,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             phases = f"build {run['build_s']:.2f} s" + (f", validate {run['validate_s']:.2f} s" if args.validate else "")
             print(f"run {i + 1}/{args.repeat}: {phases}, write {run['write_s']:.2f} s, "
                   f"process {wall:.2f} s, peak {run['peak_rss_mb']:.0f} MB", file=sys.stderr)
+        revision = _revision(Path(runs[0]["package"]))
         children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -168,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     total = core + validate_s
     peak = max(r["peak_rss_mb"] for r in runs)
     print(f"machine       {_machine()}")
+    print(f"source        rscao-graph at {revision}")
     print(f"corpus        {first['files']} report files, {first['reports']} report graphs, {first['activities']} "
           f"activities (seed {args.seed}, countries {args.countries[0]}-{args.countries[1]}, "
           f"activities/country {args.activities[0]}-{args.activities[1]})")
@@ -188,14 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak RSS      {peak:,.0f} MB   (after build {max(r['rss_after_build_mb'] for r in runs):,.0f}, "
           + (f"after validate {max(r['rss_after_validate_mb'] for r in runs):,.0f}, " if args.validate else "")
           + f"after write {max(r['rss_after_write_mb'] for r in runs):,.0f}; RUSAGE_CHILDREN {children_peak:,.0f})")
-    print(f"dumps         " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in first["bytes"].items()))
+    print("dumps         " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in first["bytes"].items()))
     if args.reports == 1000:
         verdict = "meets" if total <= TARGET_SECONDS and peak <= TARGET_MB else "misses"
         print(f"target        1,000 reports in < {TARGET_SECONDS:.0f} s and < {TARGET_MB / 1024:.0f} GB: {verdict} "
               f"({total:.1f} s{' with validation' if args.validate else ''}, build+write {core:.1f} s, {peak:,.0f} MB)")
     if args.json:
         args.json.write_text(json.dumps({"args": {k: (str(v) if isinstance(v, Path) else v)
-                                                  for k, v in vars(args).items()}, "runs": runs}, indent=1))
+                                                  for k, v in vars(args).items()},
+                                         "revision": revision, "machine": _machine(), "runs": runs}, indent=1))
     return 0
 
 

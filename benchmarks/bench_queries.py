@@ -33,11 +33,11 @@ from rscao_graph.sparql import open_store, run_on_store  # noqa: E402
 PARAMS = {"country": "CN", "organisation": "national library", "start": "2020-01-01", "end": "2020-06-30"}
 
 
-def _prepare(folder: Path, reports: int) -> Path:
+def _prepare(folder: Path, reports: int, corpus: Path | None) -> Path:
     dist = folder / "dist"
     if (dist / "store").is_dir():
         return dist
-    corpus = folder / "reports"
+    corpus = corpus or folder / "reports"
     if not corpus.is_dir():
         write_corpus(reports, corpus)
     settings = Settings(decisions=folder / "no-decisions.csv")
@@ -51,11 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the corpus here")
+    parser.add_argument("--corpus", type=Path, help="an existing folder of reports (e.g. bench_build.py --keep)")
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="rscao-bench-queries-"))
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    dist = _prepare(folder, args.reports)
+    dist = _prepare(folder, args.reports, args.corpus)
     print(f"corpus: {args.reports} reports in {folder} (prepared in {time.perf_counter() - started:.1f} s)")
     store = open_store(dist)
     activity = next(iter(run_on_store(store, "PREFIX rscao: <https://w3id.org/rscao/ontology#> "

@@ -106,7 +106,7 @@ def check(n: int, seed: int, folder: Path, examples: int, **shape: Any) -> int:
         if len(wanted) != len(got):
             record("activity count", name, len(wanted), len(got))
             continue
-        for want, act in zip(wanted, got):
+        for want, act in zip(wanted, got, strict=True):
             where = f"{name}:{act['source']['line']} {want['country']} #{want['ordinal']} ({want['form']}, {want['shape']})"
             for field, (expected, actual) in _activity_diffs(want, act).items():
                 kind = want["shape"] if field == "date" else want["form"] if field == "name" else \

@@ -356,7 +356,7 @@ class ReportWriter:
 
     def section_one(self, codes: list[str]) -> str:
         rng = self.rng
-        (y1, _), (y2, _) = self.period
+        _, (y2, _) = self.period
         items: dict[str, list[str]] = {}
         urls: dict[str, list[str]] = {}
 
