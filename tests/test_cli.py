@@ -418,7 +418,7 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
                                                        "context.jsonld", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "store", "validation.ttl",
+        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "store", "validation.ttl",
         "void.ttl"]
 
 
@@ -452,9 +452,9 @@ def test_keep_going_builds_the_rest_and_exits_2(work: Path, sample_path: Path) -
     result = run("build", "--keep-going")
     assert result.exit_code == 2
     assert result.stdout.startswith("Built 1 report(s), 12 activities")
-    assert result.stderr.splitlines()[-2:] == [
-        "0 violation(s), 3 warning(s), 13 info(s)",
-        "skipped: zz-empty.md: the file is empty (expected a bi-annual sub-regional report)"]
+    assert result.stderr.splitlines()[0] == (
+        "skipped: zz-empty.md: the file is empty (expected a bi-annual sub-regional report)")
+    assert result.stderr.splitlines()[-1] == "0 violation(s), 3 warning(s), 13 info(s)"
     assert (work / "dist" / "dataset.trig").is_file()
 
 
@@ -508,3 +508,35 @@ def test_query_unreachable_endpoint_exit_3(work: Path) -> None:
     result = run("query", "activities", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "2")
     assert result.exit_code == 3
     assert result.stderr.startswith(f"error: SPARQL endpoint http://127.0.0.1:{port}/query could not be reached")
+
+
+def test_build_never_replaces_a_folder_it_did_not_write(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    (work / "mine").mkdir()
+    (work / "mine" / "thesis.doc").write_text("precious", encoding="utf-8")
+    result = run("build", "--out", "mine")
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {work / 'mine'}: the output folder exists and is not an earlier build; it is "
+                             "left as it is (choose an empty or new folder with --out (or 'out' in rscao.toml))\n")
+    assert [p.name for p in (work / "mine").iterdir()] == ["thesis.doc"]
+    (work / "old" / "r").mkdir(parents=True)
+    (work / "old" / ".rscao-build").write_text("", encoding="utf-8")
+    (work / "old" / "r" / "report.md").write_bytes(sample_path.read_bytes())
+    inside = run("build", "old/r", "--out", "old")
+    assert (inside.exit_code, inside.stderr.split(" (")[0]) == (
+        2, f"error: the output folder {work / 'old'} holds the report {Path('old/r/report.md')}")
+    assert run("-q", "build", "--out", "mine2").exit_code == 0
+    assert run("-q", "build", "--out", "mine2").exit_code == 0
+
+
+def test_keep_going_with_nothing_readable_writes_nothing(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    assert run("-q", "build").exit_code == 0
+    before = (work / "dist" / "dataset.nq").read_bytes()
+    (work / "empty.md").write_text("", encoding="utf-8")
+    result = run("build", "empty.md", "--keep-going")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "skipped: empty.md: the file is empty (expected a bi-annual sub-regional report)",
+        f"error: no report could be read; {work / 'dist'} was left as it was"]
+    assert (work / "dist" / "dataset.nq").read_bytes() == before

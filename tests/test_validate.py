@@ -684,6 +684,7 @@ def test_cli_build_refuses_violations(work: Path) -> None:
     out = work / "dist"
     out.mkdir()
     (out / "dataset.ttl").write_text("# the previous build\n", encoding="utf-8")
+    (out / ".rscao-build").write_text("", encoding="utf-8")
     (out / "sub").mkdir()
     (out / "sub" / "keep.bin").write_bytes(b"\x00\x01")
     before = snapshot(out)

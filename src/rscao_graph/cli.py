@@ -160,8 +160,15 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
     from .build import write_build
     from .validate import validate_build
 
+    from .publish.output import check_output
+
     settings = settings_from(base_iri=base_iri, out=out)
+    check_output(settings.out)
     result = _build(ctx, reports, settings, keep_going)
+    for skipped in result.skipped:
+        click.echo(f"skipped: {skipped}", err=True)
+    if not result.reports:
+        raise UsageError(f"no report could be read; {settings.out} was left as it was")
     validation = validate_build(result)
     _echo_findings(ctx, validation, err=True, everything=bool(ctx.obj.get("verbose")))
     if not validation.conforms and not allow_invalid:
@@ -176,8 +183,6 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
                    f"{settings.out}")
         for name, size in sizes.items():
             click.echo(f"  {name:<16} {size:>10,} bytes")
-    for skipped in result.skipped:
-        click.echo(f"skipped: {skipped}", err=True)
     if result.skipped:
         ctx.exit(2)
 
@@ -188,6 +193,11 @@ def _build(ctx: click.Context, reports: tuple[Path, ...], settings: Settings, ke
     from .sources import collect_reports
 
     files = collect_reports(reports, settings.reports)
+    out = settings.out.resolve()
+    inside = next((f.path for f in files if out == f.path.resolve() or out in f.path.resolve().parents), None)
+    if inside is not None:
+        raise UsageError(f"the output folder {settings.out} holds the report {inside}",
+                         hint="give another --out; the output folder is replaced whole")
     if len(files) > 1 and not ctx.obj.get("quiet") and sys.stderr.isatty():
         with click.progressbar(files, label="Reading reports", file=sys.stderr) as bar:
             return build_dataset(bar, settings, keep_going=keep_going)

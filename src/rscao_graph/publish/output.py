@@ -12,14 +12,27 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["staged_output", "write_file_atomic"]
+__all__ = ["MARKER", "check_output", "staged_output", "write_file_atomic"]
+
+#: A file every output folder gets, so a later build knows the folder is its own to replace.
+MARKER = ".rscao-build"
+
+
+def check_output(out: Path) -> Path:
+    """The resolved output folder, after checking it may be replaced: new, empty, or an earlier build.
+    Raises :class:`InputError` (exit 2) for anything else, which is never touched."""
+    out = out.resolve()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise InputError("the output folder exists and is not an earlier build; it is left as it is",
+                         file=str(out), hint="choose an empty or new folder with --out (or 'out' in rscao.toml)")
+    return out
 
 
 @contextmanager
 def staged_output(out: Path) -> Iterator[Path]:
     """Yield a fresh temporary folder; on success it replaces ``out`` whole, on error it is removed
     and ``out`` is left as it was."""
-    out = out.resolve()
+    out = check_output(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
@@ -27,6 +40,8 @@ def staged_output(out: Path) -> Iterator[Path]:
         raise InputError(f"cannot create the output folder: {exc.strerror}", file=str(out)) from exc
     try:
         yield staging
+        (staging / MARKER).write_text("rscao-graph build output; replaced whole by the next build\n",
+                                      encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
