@@ -22,7 +22,8 @@ def test_parse_citation(text: str, notation: str, label: str) -> None:
     assert (citation.notation, citation.label, citation.is_initiative) == (notation, label, "." in notation)
 
 
-@pytest.mark.parametrize("text", ["Libraries in 2019", "2019 was a good year", "Impact: high", "1.2.3 x"])
+@pytest.mark.parametrize("text", ["Libraries in 2019", "2019 was a good year", "Impact: high", "1.2.3 x",
+                                  "12 libraries took part"])
 def test_not_a_citation(text: str) -> None:
     assert parse_citation(Paragraph(text, SPAN)) is None
 

@@ -193,3 +193,12 @@ def test_truncated_report_has_gaps(tmp_path: Path, sample_path: Path) -> None:
     assert [h.letter for h in report.headings] == ["A", "B", "C"]
     assert report.activities == ()
     assert [n.code for n in report.notes] == ["table-missing"]
+
+
+def test_a_stray_line_in_the_table_is_kept_and_reported(tmp_path: Path) -> None:
+    row2 = "\t<p>#2 Name and Date: Talk in Nov 2019</p> <p>Links: N/A</p>\t<p>3.3 Empower the field</p>\n"
+    text = MINIMAL_REPORT + "Page 3 of 4\n" + row2
+    report = extract_report(read_report(write_report(tmp_path, text)))
+    assert [a.ordinal for a in report.activities] == [1, 2]
+    assert [t.value for t in report.activities[0].unparsed] == ["Page 3 of 4"]
+    assert [(n.code, n.span.line) for n in report.notes] == [("row-unreadable", 20)]

@@ -29,7 +29,7 @@ def test_patterns() -> None:
     minter = Minter("https://example.org/r/")
     assert minter.report("north-east-asia", "2019-09", "2020-03", "x.md") == (
         "https://example.org/r/report/north-east-asia/2019-09--2020-03")
-    assert minter.report(None, "2019-09", "2020-03", "sub/My Report.md") == "https://example.org/r/report/file/my-report"
+    assert minter.report(None, "2019-09", "2020-03", "sub/My Report.md") == "https://example.org/r/report/file/sub-my-report"
     assert minter.country("cn") == "https://example.org/r/country/CN"
     assert minter.concept("3.1") == "https://example.org/r/strategy/2019-2024/3.1"
     assert minter.concept() == "https://example.org/r/strategy/2019-2024"

@@ -160,3 +160,14 @@ def test_base_iri_is_configurable(sample: Report) -> None:
     assert objects(ds, "https://example.org/x/report/north-east-asia/2019-09--2020-03/activity/cn-1",
                    RSCAO.reportedCountry) == ["https://example.org/x/country/CN"]
     assert str(XSD) == "http://www.w3.org/2001/XMLSchema#"
+
+
+def test_spelling_variants_of_an_unknown_organisation_are_one_node(tmp_path: Path) -> None:
+    row2 = ("\t<p>#2 Name and Date: Talk was held at the Darkhan City Library on Oct 1, 2019</p>"
+            "\t<p>3.3 Empower the field</p>\n")
+    text = MINIMAL_REPORT.replace("held at the National Library of China", "held at the Darkhan City-Library") + row2
+    graph = map_report(extract_report(read_report(write_report(tmp_path, text))), Minter(BASE), load_reference())
+    locations = sorted({q.object.value for q in graph.quads if q.predicate == SCHEMA.location})
+    assert locations == [BASE + "org/darkhan-city-library"]
+    names = sorted(t.object.value for t in graph.shared if t.predicate == SCHEMA.name)
+    assert names == ["Darkhan City Library", "Darkhan City-Library"]

@@ -183,11 +183,12 @@ def test_tab_line_before_header_is_text() -> None:
     ]
 
 
-def test_line_without_tab_ends_the_table() -> None:
-    doc = read_markdown("Country\tActivities\tImpact\n\t<p>#1 X</p>\t\nAfter the table\n\t<p>#2 Y</p>\t", "x.md")
-    assert [(b.kind, b.span.line) for b in doc.blocks] == [
-        ("table-header", 1), ("table-row", 2), ("text", 3), ("text", 4),
-    ]
+def test_the_table_runs_to_the_next_section_heading() -> None:
+    doc = read_markdown("Country\tActivities\tImpact\n\t<p>#1 X</p>\t\nA stray line\n\t<p>#2 Y</p>\t\n"
+                        "IV. Other comments\nSome text", "x.md")
+    assert [(b.kind, b.span.line, len(b.cells)) for b in doc.blocks] == [
+        ("table-header", 1, 0), ("table-row", 2, 3), ("table-row", 3, 1), ("table-row", 4, 3), ("text", 5, 0),
+        ("text", 6, 0)]
 
 
 def test_cell_without_paragraph_tags_is_one_paragraph() -> None:

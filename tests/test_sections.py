@@ -37,3 +37,11 @@ def test_text_before_first_heading_is_noted() -> None:
     _, actions, notes = section("Some text\nA. Heading:\n")
     assert [(a.heading, a.text.value) for a in actions] == [("", "Some text")]
     assert [(n.code, n.span.line) for n in notes] == [("text-outside-heading", 1)]
+
+
+def test_heading_without_colon_keeps_its_paragraphs() -> None:
+    headings, actions, _ = section("D. Photos for Facebook (Please provide details)\n\nUploaded ten photos.\n\n"
+                                   "E. Other activities\n\nOrganised a webinar on 3 Feb 2020.\n")
+    assert [h.title.value for h in headings] == ["Photos for Facebook (Please provide details)", "Other activities"]
+    assert [(a.heading, a.text.value) for a in actions] == [("D", "Uploaded ten photos."),
+                                                            ("E", "Organised a webinar on 3 Feb 2020.")]

@@ -54,7 +54,7 @@ def test_paths_given_default_folder_not_searched(tree: Path, tmp_path: Path) -> 
 def test_hidden_parent_of_folder_does_not_hide(tmp_path: Path) -> None:
     folder = tmp_path / ".cache" / "reports"
     report = _touch(folder / "r.md")
-    assert collect_reports([folder], tmp_path) == [ReportFile(report, folder)]
+    assert collect_reports([folder], tmp_path) == [ReportFile(report, tmp_path)]
 
 
 def test_single_file_outside_default_folder(tmp_path: Path) -> None:
@@ -77,11 +77,17 @@ def test_file_given_by_name_is_taken_whatever_its_kind(tmp_path: Path) -> None:
 def test_mixed_files_and_folders_deduplicated_and_sorted(tree: Path, tmp_path: Path) -> None:
     found = collect_reports([tree / "b.md", tree / "2020", tree / "a.txt", tree / "b.md"], tree)
     assert found == [
-        ReportFile(tree / "2020" / "spring" / "c.MD", tree / "2020"),
-        ReportFile(tree / "2020" / "z.md", tree / "2020"),
+        ReportFile(tree / "2020" / "spring" / "c.MD", tree),
+        ReportFile(tree / "2020" / "z.md", tree),
         ReportFile(tree / "a.txt", tree),
         ReportFile(tree / "b.md", tree),
     ]
+
+
+def test_readme_in_a_reports_folder_is_not_a_report(tmp_path: Path) -> None:
+    report = _touch(tmp_path / "r.md")
+    _touch(tmp_path / "README.md")
+    assert collect_reports([], tmp_path) == [ReportFile(report, tmp_path)]
 
 
 def test_relative_paths(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

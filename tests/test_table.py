@@ -54,3 +54,9 @@ def test_columns_follow_the_header() -> None:
     found, _, _ = group_activities(read_markdown(
         "Activities\tImpact\tCountry\n<p>#1 Name and Date: A</p>\t<p>2.1 x</p>\tJapan\n", "t.md").blocks)
     assert (found[0].country_text.value, found[0].citations[0].notation) == ("Japan", "2.1")
+
+
+def test_a_table_without_country_column_infers_nothing_from_the_activities_cell() -> None:
+    found, _, _ = group_activities(read_markdown(
+        "Activities\tImpact\n<p>#1 Name and Date: A</p>\t<p>2.1 x</p>\n", "t.md").blocks)
+    assert (found[0].country_text, found[0].citations[0].notation) == (None, "2.1")

@@ -72,5 +72,5 @@ class Minter:
         """The report's IRI from its sub-region and period; from its file name when either is missing."""
         if sub_region_slug and start and end:
             return f"{self.base}report/{sub_region_slug}/{start}--{end}"
-        stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        stem = file.rsplit(".", 1)[0] if "." in file.rsplit("/", 1)[-1] else file
         return f"{self.base}report/file/{slugify(stem)}"

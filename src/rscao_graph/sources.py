@@ -21,6 +21,7 @@ class ReportFile:
 
 def _in_folder(folder: Path) -> list[ReportFile]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                   and not p.stem.upper().startswith(("README", "LICENSE", "CHANGELOG"))
                    and not any(part.startswith(".") for part in p.relative_to(folder).parts))
     return [ReportFile(p, folder) for p in files]
 
@@ -36,7 +37,8 @@ def collect_reports(paths: tuple[Path, ...] | list[Path], default_folder: Path) 
         found = _in_folder(default_folder)
     for path in paths:
         if path.is_dir():
-            found.extend(_in_folder(path))
+            inside = default_folder.resolve() == path.resolve() or default_folder.resolve() in path.resolve().parents
+            found.extend(ReportFile(r.path, default_folder) if inside else r for r in _in_folder(path))
         elif path.exists():
             root = default_folder if default_folder.resolve() in path.resolve().parents else path.parent
             found.append(ReportFile(path, root))

@@ -15,7 +15,7 @@ from ..reference import Concept
 __all__ = ["label_fits", "parse_citation"]
 
 _CITATION = re.compile(
-    r"^\s*(?:(?:SD|KI|strategic\s+direction|key\s+initiative)\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?)(?![\d.]*\d)"
+    r"^\s*(?:(?:SD|KI|strategic\s+direction|key\s+initiative)\s*)?(?P<n>\d(?:\.\d{1,2})?)(?![\d.]*\d)"
     r"\s*\.?\s*[-–—:)]?\s*(?P<label>.*)$",
     re.IGNORECASE,
 )

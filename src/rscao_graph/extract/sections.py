@@ -1,6 +1,7 @@
 """Section I: the convenor's achievements under headings A-E, each a numbered list or empty.
 
-A heading that does not end with ":" continues on the next line (heading C wraps in the template).
+A heading that does not end with ":" continues on the next line when that line ends with ":" (heading C
+wraps in the template); otherwise the next line is the heading's first item.
 Items are numbered "1\\", "1." or "1)"; an unnumbered paragraph is one item.
 """
 
@@ -32,12 +33,13 @@ def read_section_one(blocks: list[Block], finder: MentionFinder,
             headings.append(Heading(letter, Text(m.group("title"), block.span)))
             open_heading = not block.text.rstrip().endswith(":")
             continue
-        if open_heading and headings and not _ITEM.match(block.text):
+        if open_heading and headings and not _ITEM.match(block.text) and block.text.rstrip().endswith(":"):
             last = headings[-1]
             title = Text(f"{last.title.value} {block.text}", last.title.span.to(block.span))
             headings[-1] = Heading(last.letter, title)
-            open_heading = not block.text.rstrip().endswith(":")
+            open_heading = False
             continue
+        open_heading = False
         if letter is None:
             notes.append(Note("text-outside-heading", "warning",
                               "text in section I before heading A; kept under no heading", block.span))

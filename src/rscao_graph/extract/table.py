@@ -39,12 +39,14 @@ class DraftActivity:
     mode: str = "name"
 
 
-def _columns(header: Block | None) -> tuple[int, int, int]:
+def _columns(header: Block | None) -> tuple[int | None, int, int]:
+    """Indexes of the Country (``None`` when the table has no such column), Activities and Impact cells."""
     if header is None:
         return 0, 1, 2
     words = [w.strip().lower() for w in header.text.split("|")]
-    find = lambda word, default: words.index(word) if word in words else default  # noqa: E731
-    return find("country", 0), find("activities", 1), find("impact", 2)
+    if "country" not in words:
+        return None, words.index("activities"), words.index("impact") if "impact" in words else 1
+    return words.index("country"), words.index("activities"), words.index("impact") if "impact" in words else 2
 
 
 def _join(previous: Text, paragraph: Paragraph) -> Text:
@@ -109,7 +111,7 @@ def group_activities(blocks: tuple[Block, ...]) -> tuple[list[DraftActivity], li
             else:
                 orphans.append(Text(row.text, row.span))
             continue
-        country_cell = row.cells[c_country] if c_country < len(row.cells) else None
+        country_cell = row.cells[c_country] if c_country is not None and c_country < len(row.cells) else None
         if country_cell is not None and not country_cell.is_empty:
             text = " ".join(p.text for p in country_cell.paragraphs)
             country = Text(text, country_cell.span)

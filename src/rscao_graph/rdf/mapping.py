@@ -8,11 +8,13 @@ here once and stated, so SHACL core constraints can check them and queries can u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..extract.citations import label_fits
+from ..errors import InputError
 from ..iris import Minter, slugify
 from ..model import Activity, Citation, ConvenorAction, Mention, Note, Report, SourceSpan
 from ..reference import Reference, normalise_name
@@ -99,7 +101,10 @@ class _Mapper:
 
     def entity(self, mention: Mention) -> NamedNode:
         """The shared node of an organisation, place, person or country; unknown ones described here."""
-        node = iri(mention_iri(mention, self.minter))
+        try:
+            node = iri(mention_iri(mention, self.minter))
+        except InputError as exc:
+            raise InputError(exc.message, file=mention.span.file, line=mention.span.line, hint=exc.hint) from exc
         if mention.kind == "country" or mention.key:
             return node
         self.share(node, RDF.type, _KIND_CLASS[mention.kind])
@@ -373,7 +378,8 @@ def mention_iri(mention: Mention, minter: Minter) -> str:
     path = _KIND_PATH[mention.kind]
     if mention.key:
         return minter.entity(path, mention.key, mention.key)
-    return minter.entity(path, slugify(mention.name), "name:" + normalise_name(mention.name))
+    identity = re.sub(r"[\W_]+", " ", normalise_name(mention.name)).strip()
+    return minter.entity(path, slugify(mention.name), "name:" + identity)
 
 
 def map_report(report: Report, minter: Minter, reference: Reference) -> ReportGraph:

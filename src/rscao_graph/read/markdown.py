@@ -2,8 +2,9 @@
 
 The export has ``**bold**`` title lines, numbered items written ``1\\``, and the activities table as
 tab-separated lines whose cells hold ``<p>`` paragraphs. Each non-blank line outside the table becomes
-a ``text`` block; the table's header line a ``table-header`` block; every other line of the table a
-``table-row`` block with its cells split into paragraphs.
+a ``text`` block; the table's header line a ``table-header`` block; every other line of the table (up to a
+section heading such as "IV. ...", or the end of the file) a ``table-row`` block with its cells split
+into paragraphs; a line of the table without tabs is a row of one cell, which extraction reports.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BOLD = re.compile(r"\*\*|__")
 _SPACE = re.compile(r"\s+")
 _HEADER_WORDS = {"country", "activities", "impact"}
+_SECTION = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3})\s*[.)]\s+\S")
 
 
 def clean_inline(raw: str) -> str:
@@ -75,7 +77,9 @@ def read_markdown(text: str, name: str, *, encoding: str = "utf-8",
         offset += len(line) + 1
         if not line.strip():
             continue
-        if "\t" in line:
+        if in_table and "\t" not in line and _SECTION.match(clean_inline(line)):
+            in_table = False
+        if "\t" in line or in_table:
             cells = line.split("\t")
             if not in_table and _is_header(cells):
                 in_table = True
@@ -90,7 +94,6 @@ def read_markdown(text: str, name: str, *, encoding: str = "utf-8",
                 span = SourceSpan(name, line_no, line_no, line_start, line_start + len(line))
                 blocks.append(Block("table-row", clean_inline(line), span, tuple(parsed)))
                 continue
-        in_table = False
         lead = len(line) - len(line.lstrip())
         span = SourceSpan(name, line_no, line_no, line_start + lead, line_start + len(line.rstrip()))
         blocks.append(Block("text", clean_inline(line), span))
