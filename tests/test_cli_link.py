@@ -23,6 +23,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> 
     reports = tmp_path / "data" / "reports"
     reports.mkdir(parents=True)
     (reports / sample_path.name).write_bytes(sample_path.read_bytes())
+    (tmp_path / "data" / "links.csv").write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
     return tmp_path
 
 
@@ -126,3 +127,13 @@ def test_bad_decision_commands(work: Path, args: tuple[str, ...], message: str) 
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
+
+
+def test_without_a_decisions_file_the_shipped_one_is_the_start(work: Path) -> None:
+    (work / "data" / "links.csv").unlink()
+    result = run("link", "accept", "hulunbuir", "Q900000099")
+    assert result.exit_code == 0
+    rows = decisions(work)
+    assert len(rows) == 1 + 22 + 1
+    assert f"{B}place/hulunbuir,Hulunbuir,place,wikidata,Q900000099,accepted,curated,,2025-11-25,accepted by a reviewer" in rows
+    assert f"{B}country/CN,China,country,wikidata,Q148,accepted,curated,,2026-11-25,checked against public data (shared/reference/authority-ids.md)" in rows

@@ -355,3 +355,10 @@ def test_read_report_name_in_spans(tmp_path: Path) -> None:
     assert doc.name == "2020/report.md"
     assert {b.span.file for b in doc.blocks} == {"2020/report.md"}
     assert {p.span.file for b in doc.blocks for c in b.cells for p in c.paragraphs} == {"2020/report.md"}
+
+
+def test_only_complete_entities_are_decoded() -> None:
+    from rscao_graph.read.markdown import clean_inline
+
+    assert clean_inline("<p>a &amp; b https://x.org/?q=1&para=2&copy=3 &#8211; &lt;</p>") == (
+        "a & b https://x.org/?q=1&para=2&copy=3 – <")

@@ -16,7 +16,7 @@ from .config import Settings
 from .errors import ReportError
 from .extract import extract_report
 from .iris import Minter
-from .link.decisions import read_decisions
+from .link.decisions import decisions_source, read_decisions
 from .model import Note, Report, SourceSpan
 from .publish.dumps import merged_triples, sort_quads, write_dumps
 from .publish.output import staged_output
@@ -86,7 +86,7 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     submission replaces the earlier, with a warning note."""
     reference = load_reference()
     minter = Minter(settings.base_iri)
-    decisions = read_decisions(settings.decisions)
+    decisions = read_decisions(decisions_source(settings.decisions))
     links = decision_quads(decisions, minter)
     overridden = {(rebase(d.entity, minter), d.authority) for d in decisions if d.status == "accepted"}
     build = Build([], reference_quads(reference, minter, overridden) + links, settings.base_iri)

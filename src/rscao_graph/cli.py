@@ -158,9 +158,8 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
         rscao-graph build data/reports/ --out dist/ --base-iri https://example.org/rscao/
     """
     from .build import write_build
-    from .validate import validate_build
-
     from .publish.output import check_output
+    from .validate import validate_build
 
     settings = settings_from(base_iri=base_iri, out=out)
     check_output(settings.out)

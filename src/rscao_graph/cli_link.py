@@ -43,11 +43,11 @@ def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
 
 
 def _record(verb: str, entity: str, qid: str, decisions_path: Path, base: str) -> str:
-    from .link.decisions import Decision, merge_decisions, read_decisions, today, write_decisions
+    from .link.decisions import Decision, decisions_source, merge_decisions, read_decisions, today, write_decisions
 
     if not re.fullmatch(r"Q[1-9]\d*", qid):
         raise UsageError(f"{qid!r} is not a Wikidata item id such as Q732353")
-    decisions = read_decisions(decisions_path)
+    decisions = read_decisions(decisions_source(decisions_path))
     iri, label, kind = _resolve(entity, decisions, base)
     status = "accepted" if verb == "accept" else "rejected"
     row = Decision(iri, "wikidata", qid, label, kind, status, "curated", "", today(), f"{verb}ed by a reviewer")
@@ -108,7 +108,7 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
     from .extract import extract_report
     from .iris import Minter
     from .link.client import SparqlClient
-    from .link.decisions import read_decisions, write_decisions
+    from .link.decisions import decisions_source, read_decisions, write_decisions
     from .link.linker import link_entities, link_targets
     from .read import read_report
     from .reference import load_reference
@@ -117,7 +117,7 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
     files = collect_reports(tuple(Path(a) for a in args), settings.reports)
     reference = load_reference()
     reports = [extract_report(read_report(f.path, f.root), reference) for f in files]
-    decisions = read_decisions(settings.decisions)
+    decisions = read_decisions(decisions_source(settings.decisions))
     targets = link_targets(reports, Minter(settings.base_iri), reference)
     client = SparqlClient(endpoint or settings.wikidata_endpoint, contact=settings.contact, timeout=timeout,
                           retries=retries, offline=offline)

@@ -18,7 +18,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..publish.output import write_file_atomic
 
-__all__ = ["AUTHORITIES", "COLUMNS", "Decision", "merge_decisions", "read_decisions", "today", "valid_value",
+__all__ = ["AUTHORITIES", "COLUMNS", "Decision", "decisions_source", "merge_decisions", "read_decisions", "today",
+           "valid_value",
            "write_decisions"]
 
 COLUMNS = ["entity", "label", "kind", "authority", "value", "status", "method", "score", "date", "note"]
@@ -83,6 +84,16 @@ def valid_value(authority: str, value: str) -> bool:
     (True, False, False)
     """
     return re.fullmatch(_VALUE[authority], value) is not None
+
+
+def decisions_source(path: Path) -> Path:
+    """The decisions file to read: ``path`` when it exists, else the curated one shipped with
+    rscao-graph (so a build anywhere carries the checked links; ``link`` then writes to ``path``)."""
+    if path.exists():
+        return path
+    from ..resources import resource_path
+
+    return resource_path("data", "links.csv")
 
 
 def read_decisions(path: Path) -> list[Decision]:

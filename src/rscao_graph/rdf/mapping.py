@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
-from ..extract.citations import label_fits
 from ..errors import InputError
+from ..extract.citations import label_fits
 from ..iris import Minter, slugify
 from ..model import Activity, Citation, ConvenorAction, Mention, Note, Report, SourceSpan
 from ..reference import Reference, normalise_name

@@ -20,6 +20,9 @@ _PARA = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BOLD = re.compile(r"\*\*|__")
 _SPACE = re.compile(r"\s+")
+# Only complete entities ("&amp;", "&#8211;"): html.unescape alone would also turn the "&para=" of a
+# URL's query string into "¶".
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _HEADER_WORDS = {"country", "activities", "impact"}
 _SECTION = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3})\s*[.)]\s+\S")
 
@@ -30,7 +33,7 @@ def clean_inline(raw: str) -> str:
     text = _BOLD.sub("", raw)
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
     text = _TAG.sub(lambda m: m.group(0) if _is_autolink(m.group(0)) else " ", text)
-    return _SPACE.sub(" ", html.unescape(text)).strip()
+    return _SPACE.sub(" ", _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)).strip()
 
 
 def _is_autolink(tag: str) -> bool:
