@@ -20,6 +20,11 @@ from rscao_graph.extract.dates import find_dates, parse_date
     ("2019-11", "2019-11", None, "month"),
     ("Sep - Nov 2019", "2019-09", "2019-11", "month"),
     ("2019", "2019", None, "year"),
+    ("28 Dec 2019 - 3 Jan 2020", "2019-12-28", "2020-01-03", "day"),
+    ("Dec 28, 2019 - Jan 3, 2020", "2019-12-28", "2020-01-03", "day"),
+    ("Dec 30 - Jan 2, 2020", "2019-12-30", "2020-01-02", "day"),
+    ("December 2019 - January 2020", "2019-12", "2020-01", "month"),
+    ("Oct-Dec 2019", "2019-10", "2019-12", "month"),
 ])
 def test_parse_date(text: str, start: str, end: str | None, precision: str) -> None:
     date = parse_date(text)

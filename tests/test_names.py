@@ -26,6 +26,8 @@ from rscao_graph.extract.names import split_name_line
      "Connect Libraries by Sharing Authority Data – NLK's Authority Data Sharing Model", None, None, None, None),
     ("The 2019 Southeast Asian Librarians Seminar", "The 2019 Southeast Asian Librarians Seminar", None, None,
      None, None),
+    ("Book fair 28 Dec 2019 - 3 Jan 2020", "Book fair", "28 Dec 2019 - 3 Jan 2020", None, None, None),
+    ("Reading festival (Oct-Dec 2019)", "Reading festival", "Oct-Dec 2019", None, None, None),
 ])
 def test_split_name_line(line: str, name: str, date: str | None, location: str | None, organiser: str | None,
                          place: str | None) -> None:

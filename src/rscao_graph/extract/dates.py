@@ -25,9 +25,11 @@ _TO = r"\s*(?:-|–|—|to|and|&)\s*"
 
 DATE_RE = re.compile(
     rf"""\b(?:
-      (?P<a_m1>{_MON})\s+(?P<a_d1>{_DAY})(?:{_TO}(?:(?P<a_m2>{_MON})\s+)?(?P<a_d2>{_DAY}))?(?:,?\s+(?P<a_y>{_YEAR}))?
-    | (?P<b_d1>{_DAY})(?:\s+(?P<b_m1>{_MON}))?(?:{_TO}(?P<b_d2>{_DAY}))?\s+(?P<b_m2>{_MON}),?(?:\s+(?P<b_y>{_YEAR}))?
-    | (?P<c_m1>{_MON})(?:{_TO}(?P<c_m2>{_MON}))?,?\s+(?P<c_y>{_YEAR})
+      (?P<a_m1>{_MON})\s+(?P<a_d1>{_DAY})(?:,?\s+(?P<a_y1>{_YEAR})(?={_TO}))?
+        (?:{_TO}(?:(?P<a_m2>{_MON})\s+)?(?P<a_d2>{_DAY}))?(?:,?\s+(?P<a_y>{_YEAR}))?
+    | (?P<b_d1>{_DAY})(?:\s+(?P<b_m1>{_MON})(?:,?\s+(?P<b_y1>{_YEAR}))?)?(?:{_TO}(?P<b_d2>{_DAY}))?
+        \s+(?P<b_m2>{_MON}),?(?:\s+(?P<b_y>{_YEAR}))?
+    | (?P<c_m1>{_MON})(?:,?\s+(?P<c_y1>{_YEAR}))?(?:{_TO}(?P<c_m2>{_MON}))?,?\s+(?P<c_y>{_YEAR})
     | (?P<d_y>{_YEAR})-(?P<d_m>\d{{2}})(?:-(?P<d_d>\d{{2}}))?(?!\d)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -94,29 +96,43 @@ class ParsedDate:
             return None
 
 
+def _years(first: str | None, last: str | None, m1: int, m2: int) -> tuple[int | None, int | None]:
+    """Start and end years of a range: as written, or, with one year for both, the start a year
+    earlier when the range crosses a year end ("Dec 30 - Jan 2, 2020")."""
+    end = int(last) if last else None
+    if first:
+        return int(first), end
+    if end is not None and m2 < m1:
+        return end - 1, end
+    return end, end
+
+
 def _from_match(m: re.Match[str]) -> ParsedDate:
     g = m.groupdict()
     text, pos = m.group(0), (m.start(), m.end())
     if g["a_m1"]:
-        year = int(g["a_y"]) if g["a_y"] else None
         m1 = month_number(g["a_m1"])
         if g["a_d2"]:
             m2 = month_number(g["a_m2"]) if g["a_m2"] else m1
-            return ParsedDate(text, pos, "day", year, m1, _day(g["a_d1"]), year, m2, _day(g["a_d2"]))
+            y1, y2 = _years(g["a_y1"], g["a_y"], m1, m2)
+            return ParsedDate(text, pos, "day", y1, m1, _day(g["a_d1"]), y2, m2, _day(g["a_d2"]))
+        year = int(g["a_y"]) if g["a_y"] else None
         return ParsedDate(text, pos, "day", year, m1, _day(g["a_d1"]))
     if g["b_m2"]:
-        year = int(g["b_y"]) if g["b_y"] else None
         m2 = month_number(g["b_m2"])
         if g["b_d2"]:
             m1 = month_number(g["b_m1"]) if g["b_m1"] else m2
-            return ParsedDate(text, pos, "day", year, m1, _day(g["b_d1"]), year, m2, _day(g["b_d2"]))
+            y1, y2 = _years(g["b_y1"], g["b_y"], m1, m2)
+            return ParsedDate(text, pos, "day", y1, m1, _day(g["b_d1"]), y2, m2, _day(g["b_d2"]))
+        year = int(g["b_y"]) if g["b_y"] else None
         return ParsedDate(text, pos, "day", year, m2, _day(g["b_d1"]))
     if g["c_m1"]:
-        year = int(g["c_y"])
+        m1 = month_number(g["c_m1"])
         if g["c_m2"]:
-            return ParsedDate(text, pos, "month", year, month_number(g["c_m1"]), None, year,
-                              month_number(g["c_m2"]), None)
-        return ParsedDate(text, pos, "month", year, month_number(g["c_m1"]), None)
+            m2 = month_number(g["c_m2"])
+            y1, y2 = _years(g["c_y1"], g["c_y"], m1, m2)
+            return ParsedDate(text, pos, "month", y1, m1, None, y2, m2, None)
+        return ParsedDate(text, pos, "month", int(g["c_y"]), m1, None)
     year, month = int(g["d_y"]), int(g["d_m"])
     if g["d_d"]:
         return ParsedDate(text, pos, "day", year, month, int(g["d_d"]))

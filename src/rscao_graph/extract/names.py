@@ -39,7 +39,7 @@ def _terminal_date(text: str) -> tuple[ParsedDate, str] | None:
     """The last date phrase followed by nothing but an optional "in/at PLACE"."""
     for date in reversed(find_dates(text)):
         tail = text[date.pos[1]:]
-        if not tail.strip(" .") or _PLACE_AFTER.match(tail):
+        if not tail.strip(" .)]") or _PLACE_AFTER.match(tail):
             return date, tail
     m = _YEAR_ONLY.search(text)
     if m:
@@ -74,7 +74,7 @@ def split_name_line(text: str) -> NameLine:
         head = _LEAD_IN.sub("", text[: date.pos[0]])
         m = _PLACE_AFTER.match(tail)
         place = m.group("place").strip() if m else None
-    head = head.strip().rstrip(",;:–- ")
+    head = head.strip().rstrip(",;:–-([ ")
     location = organiser = None
     if m := _ORGANISED_BY.match(head):
         head, organiser = m.group("name"), m.group("who").strip()
