@@ -39,7 +39,7 @@ def _fields(block: Block) -> list[tuple[str, str]]:
 
 
 def _period(text: str, span: SourceSpan) -> Period:
-    dates = [d for d in find_dates(text) if d.precision == "month" and d.valid]
+    dates = [d for d in find_dates(text) if d.precision == "month" and d.start is not None]
     if len(dates) == 1 and dates[0].end is not None:
         return Period(text, dates[0].start, dates[0].end, span)
     if len(dates) == 2:
