@@ -39,3 +39,10 @@ def test_find_urls_in_running_text() -> None:
     assert [u.text for u in find_urls(text, SPAN)] == ["https://www.ifla.org/node/92542",
                                                        "https://www.ifla.org/publications/node/11064"]
     assert [u.text for u in find_urls("see https://a.org/x.", SPAN)] == ["https://a.org/x"]
+
+
+def test_words_beside_urls_stay_one_item() -> None:
+    assert [link.text for link in split_links("Facebook page of NLK: https://fb.com/nlk", SPAN)] == [
+        "Facebook page of NLK", "https://fb.com/nlk"]
+    assert [link.text for link in split_links("see www.x.org and https://a.org, the site", SPAN)] == [
+        "see", "www.x.org", "https://a.org", "the site"]

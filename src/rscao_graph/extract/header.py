@@ -51,11 +51,17 @@ def read_header(blocks: list[Block], notes: list[Note]) -> Header:
     """Read the header from the text blocks before section I. Missing fields are noted."""
     header = Header()
     committee: list[Block] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if TITLE_RE.search(block.text) and header.title is None:
             header.title = Text(block.text, block.span)
         if (m := _PERIOD.search(block.text)) and header.period is None:
-            header.period = _period(m.group("text").strip(), block.span)
+            text, span = m.group("text").strip(), block.span
+            if "[" in block.text[:m.start()] and "]" not in block.text[m.start():]:
+                for following in blocks[index + 1:index + 3]:  # "[Reporting Period: September 2019 –" / "March 2020]"
+                    text, span = f"{text} {following.text.split(']')[0].strip()}", span.to(following.span)
+                    if "]" in following.text:
+                        break
+            header.period = _period(text.strip(), span)
         if header.title is None and header.period is None and _COMMITTEE.search(block.text):
             committee.append(block)
         for label, value in _fields(block):

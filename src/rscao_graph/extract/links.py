@@ -13,6 +13,8 @@ _URL = re.compile(r"<(?P<angle>(?:https?|ftp)://[^>\s]+)>|(?P<bare>(?:https?|ftp
 _SEPARATORS = re.compile(r"[\s,;]+|\s+and\s+", re.IGNORECASE)
 _NO_LINK = {"n/a", "na", "none", "nil", "-", "–", "—", ":", "", "no link", "no links"}
 _TRAILING = ".,;)>]"
+_URLISH = re.compile(r"<?(?:https?|ftp)://[^\s<>]+>?|\bwww\.[^\s<>]+", re.IGNORECASE)
+_PHRASE = re.compile(r"[^\W\d_]{2,}")
 _LEADING = "<(["
 
 
@@ -47,11 +49,28 @@ def split_links(text: str, span: SourceSpan) -> list[Link]:
     """
     if _clean(text).lower() in _NO_LINK:
         return []
+    if _URLISH.search(text) and _PHRASE.search(_URLISH.sub(" ", text)):
+        return _split_around_urls(text, span)
     links = []
     for item in _SEPARATORS.split(text):
         item = _clean(item.strip(":"))
         if item.lower() not in _NO_LINK and item.lower() != "and":
             links.append(Link(item, span))
+    return links
+
+
+def _split_around_urls(text: str, span: SourceSpan) -> list[Link]:
+    """A paragraph with URLs and words ("Facebook page of NLK: https://..."): the URLs, and each run of
+    words between them as one item as written, not one item a word."""
+    links: list[Link] = []
+    last = 0
+    for m in list(_URLISH.finditer(text)) + [None]:
+        between = text[last:m.start() if m else len(text)].strip(" \t,;:-–()[]")
+        if between and between.lower() not in _NO_LINK | {"and"} and _PHRASE.search(between):
+            links.append(Link(between, span))
+        if m:
+            links.extend(split_links(m.group(0), span))
+            last = m.end()
     return links
 
 
