@@ -745,3 +745,18 @@ def test_findings_do_not_depend_on_batches_or_processes(tmp_path: Path, sample_p
     forked = validate_build(build, batch_size=1, workers=2)
     assert forked == sequential
     assert sequential.counts() == {"violation": 1, "warning": 4, "info": 13}
+
+
+def test_the_shacl_report_is_standard(tmp_path: Path) -> None:
+    from pyoxigraph import RdfFormat, parse
+
+    path = write_report(tmp_path, (RULES / "stated-link-not-url.md").read_text(encoding="utf-8"))
+    triples = list(parse(validate_build(build_of(path)).turtle(), format=RdfFormat.TURTLE))
+    sh = "http://www.w3.org/ns/shacl#"
+    results = [t.subject for t in triples if t.object == NamedNode(sh + "ValidationResult")]
+    for result in results:
+        components = [t.object for t in triples if t.subject == result and t.predicate.value == sh + "sourceConstraintComponent"]
+        assert len(components) == 1
+    values = sorted(str(t.object) for t in triples if t.predicate.value == sh + "value")
+    paths = sorted(t.object.value for t in triples if t.predicate.value == sh + "resultPath")
+    assert (paths, values) == (["https://w3id.org/rscao/ontology#statedLink"], ['"www.ifla.org/node/92613"'])

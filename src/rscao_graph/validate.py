@@ -54,6 +54,10 @@ class Finding:
     name: str = ""
     value: str | None = None
     value_type: str | None = None
+    value_is_iri: bool = False
+    value_lang: str | None = None
+    component: str = SHAPES + "ReadingConstraintComponent"
+    path: str | None = None
 
     @property
     def subject(self) -> str:
@@ -103,10 +107,18 @@ class Validation:
                     Triple(result, NamedNode(SH + "focusNode"), NamedNode(f.focus)),
                     Triple(result, NamedNode(SH + "resultSeverity"), NamedNode(_SEVERITY_IRI[f.severity])),
                     Triple(result, NamedNode(SH + "sourceShape"), NamedNode(SHAPES + f.rule)),
+                    Triple(result, NamedNode(SH + "sourceConstraintComponent"), NamedNode(f.component)),
                     Triple(result, NamedNode(SH + "resultMessage"), Literal(f.message, language="en"))]
+            if f.path is not None:
+                out.append(Triple(result, NamedNode(SH + "resultPath"), NamedNode(f.path)))
             if f.value is not None:
-                datatype = NamedNode(f.value_type) if f.value_type else None
-                out.append(Triple(result, NamedNode(SH + "value"), Literal(f.value, datatype=datatype)))
+                if f.value_is_iri:
+                    value: NamedNode | Literal = NamedNode(f.value)
+                elif f.value_lang:
+                    value = Literal(f.value, language=f.value_lang)
+                else:
+                    value = Literal(f.value, datatype=NamedNode(f.value_type) if f.value_type else None)
+                out.append(Triple(result, NamedNode(SH + "value"), value))
         return sorted(out, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
@@ -207,7 +219,10 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
             SEVERITIES[str(results.value(result, sh.resultSeverity))], shape.removeprefix(SHAPES), node,
             _message(template, where, value_text, country), country, where.ordinal if where else None,
             where.label if where else node, value_text,
-            str(value.datatype) if isinstance(value, rdflib.Literal) and value.datatype else None))
+            str(value.datatype) if isinstance(value, rdflib.Literal) and value.datatype else None,
+            isinstance(value, rdflib.URIRef), value.language if isinstance(value, rdflib.Literal) else None,
+            str(results.value(result, sh.sourceConstraintComponent)),
+            str(path) if isinstance(path, rdflib.URIRef) else None))
     return found
 
 
