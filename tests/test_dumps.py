@@ -83,3 +83,21 @@ def test_sort_quads_removes_duplicates(built: tuple[Build, Path]) -> None:
     build, _ = built
     quads = build.quads()
     assert sort_quads(quads[:3] + quads[:3]) == quads[:3]
+
+
+def test_byte_identical_across_processes_and_hash_seeds(sample_path: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "data" / "reports").mkdir(parents=True)
+    (tmp_path / "data" / "reports" / sample_path.name).write_bytes(sample_path.read_bytes())
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "rscao_graph", "-q", "build", "--out", f"out{seed}"], cwd=tmp_path,
+                       env=env, check=True, capture_output=True, timeout=120)
+    names = sorted(p.name for p in (tmp_path / "out1").iterdir() if p.is_file())
+    assert names == [".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
+                     "validation.ttl", "void.ttl"]
+    for name in names:
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
