@@ -70,7 +70,7 @@ def check(n: int, seed: int, folder: Path, examples: int, **shape: Any) -> int:
         field_counts[field] += 1
         if kind:
             by_shape[field][kind] += 1
-        if len(samples[field]) < examples:
+        if len(samples.get(field, ())) < examples:
             samples[field].append(f"{where}\n        expected {expected!r}\n        got      {actual!r}")
 
     for i in range(n):
@@ -123,7 +123,8 @@ def check(n: int, seed: int, folder: Path, examples: int, **shape: Any) -> int:
         for field, count in field_counts.most_common():
             detail = f"  by kind: {dict(by_shape[field].most_common())}" if by_shape.get(field) else ""
             print(f"  {field}: {count}{detail}")
-        print("\nexamples")
+        if samples:
+            print("\nexamples")
         for field, lines in samples.items():
             print(f"  [{field}]")
             for line in lines:
