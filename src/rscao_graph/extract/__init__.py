@@ -9,7 +9,7 @@ in which neither the title block nor any section of the template can be found is
 from __future__ import annotations
 
 from ..errors import ReportError
-from ..model import Block, Note, Report, SourceDocument
+from ..model import Block, Note, Report, SourceDocument, Text
 from ..reference import Reference, load_reference
 from .activities import interpret_activity
 from .countries import assign_countries
@@ -21,16 +21,22 @@ from .table import group_activities
 __all__ = ["extract_report"]
 
 
-def _split_sections(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block], bool]:
-    """Text blocks of the title block and of section I, and whether any section mark was found."""
+def _split_sections(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block], list[Block], bool]:
+    """Text blocks of the title block, of section I and after the table (which the template does not
+    have), and whether any section mark was found. The text of sections II and III before the table
+    is the template's own instructions."""
     header: list[Block] = []
     section_one: list[Block] = []
+    after_table: list[Block] = []
     current = "header"
     found = False
     for block in blocks:
         if block.kind != "text":
             found = True
             current = "table"
+            continue
+        if current == "table":
+            after_table.append(block)
             continue
         if m := SECTION_RE.match(block.text):
             found = True
@@ -40,7 +46,7 @@ def _split_sections(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block]
             header.append(block)
         elif current == "I":
             section_one.append(block)
-    return header, section_one, found
+    return header, section_one, after_table, found
 
 
 def extract_report(doc: SourceDocument, reference: Reference | None = None) -> Report:
@@ -53,7 +59,7 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
     reference = reference or load_reference()
     finder = finder_for(reference)
     notes: list[Note] = list(doc.notes)
-    header_blocks, section_blocks, sections_found = _split_sections(doc.blocks)
+    header_blocks, section_blocks, after_table, sections_found = _split_sections(doc.blocks)
     header = read_header(header_blocks, notes)
     title_found = header.title is not None or header.period is not None or header.sub_region is not None
     if not title_found and not sections_found:
@@ -64,6 +70,11 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
     headings, actions = read_section_one(section_blocks, finder, notes)
     drafts, table_notes, orphans = group_activities(doc.blocks)
     notes.extend(table_notes)
+    for block in after_table:
+        orphans.append(Text(block.text, block.span))
+        notes.append(Note("text-after-table", "warning",
+                          "text after the activities table, which the template does not have; kept as stated",
+                          block.span))
     activities = []
     for draft in drafts:
         activity, found = interpret_activity(draft, finder, reference, header.period)
