@@ -64,7 +64,7 @@ def _split_around_urls(text: str, span: SourceSpan) -> list[Link]:
     words between them as one item as written, not one item a word."""
     links: list[Link] = []
     last = 0
-    for m in list(_URLISH.finditer(text)) + [None]:
+    for m in [*_URLISH.finditer(text), None]:
         between = text[last:m.start() if m else len(text)].strip(" \t,;:-–()[]")
         if between and between.lower() not in _NO_LINK | {"and"} and _PHRASE.search(between):
             links.append(Link(between, span))
