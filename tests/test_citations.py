@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rscao_graph.extract.citations import label_fits, parse_citation
+from rscao_graph.extract.citations import label_fits, parse_citations
 from rscao_graph.model import Paragraph, SourceSpan
 from rscao_graph.reference import load_reference
 
@@ -18,14 +18,14 @@ SPAN = SourceSpan("r.md", 1, 1, 0, 0)
     ("4.1", "4.1", ""),
 ])
 def test_parse_citation(text: str, notation: str, label: str) -> None:
-    citation = parse_citation(Paragraph(text, SPAN))
+    (citation,) = parse_citations(Paragraph(text, SPAN))
     assert (citation.notation, citation.label, citation.is_initiative) == (notation, label, "." in notation)
 
 
 @pytest.mark.parametrize("text", ["Libraries in 2019", "2019 was a good year", "Impact: high", "1.2.3 x",
                                   "12 libraries took part"])
 def test_not_a_citation(text: str) -> None:
-    assert parse_citation(Paragraph(text, SPAN)) is None
+    assert parse_citations(Paragraph(text, SPAN)) is None
 
 
 @pytest.mark.parametrize(("notation", "label", "fits"), [

@@ -21,8 +21,9 @@ SPAN = SourceSpan("r.md", 3, 3, 10, 20)
     ("N/A", []), ("none", []), ("-", []), (": :", []), ("", []),
 ])
 def test_split_links(text: str, links: list[str]) -> None:
-    assert [link.text for link in split_links(text, SPAN)] == links
-    assert all(link.span == SPAN for link in split_links(text, SPAN))
+    found, words = split_links(text, SPAN)
+    assert ([link.text for link in found], words) == (links, [])
+    assert all(link.span == SPAN for link in found)
 
 
 @pytest.mark.parametrize(("text", "ok"), [
@@ -41,8 +42,8 @@ def test_find_urls_in_running_text() -> None:
     assert [u.text for u in find_urls("see https://a.org/x.", SPAN)] == ["https://a.org/x"]
 
 
-def test_words_beside_urls_stay_one_item() -> None:
-    assert [link.text for link in split_links("Facebook page of NLK: https://fb.com/nlk", SPAN)] == [
-        "Facebook page of NLK", "https://fb.com/nlk"]
-    assert [link.text for link in split_links("see www.x.org and https://a.org, the site", SPAN)] == [
-        "see", "www.x.org", "https://a.org", "the site"]
+def test_words_beside_urls_are_labels_or_kept_apart() -> None:
+    found, words = split_links("Facebook page of NLK: https://fb.com/nlk", SPAN)
+    assert ([(link.text, link.label) for link in found], words) == ([("https://fb.com/nlk", "Facebook page of NLK")], [])
+    found, words = split_links("see www.x.org and https://a.org, the site", SPAN)
+    assert ([link.text for link in found], words) == (["www.x.org", "https://a.org"], ["the site"])

@@ -188,17 +188,18 @@ REPORT_CASES: dict[str, Case] = {
     # checked while reading and building (deactivated shapes)
     "row-unreadable": case(
         "row-unreadable", 20, "CN", 1,
-        "table row has 2 cell(s), expected Country, Activities and Impact; its text is kept as stated"),
+        'table row has 2 cell(s), expected Country, Activities and Impact: "A row that lost its Impact cell."; '
+        "kept as stated"),
     "row-without-activity": case(
         "row-without-activity", 19, None, None,
-        'table row before any "#1 Name and Date:"; its text is kept as stated'),
+        'table text before any "#1 Name and Date:": "Activities of the year. | See below."; kept as stated'),
     "impact-unparsed": case(
         "impact-unparsed", 19, "CN", 1,
         'Impact text "Connects the field" names no strategy direction or initiative by number; kept as stated'),
     "ordinal-missing": case(
-        "ordinal-missing", 19, "CN", None,
-        'activity has no "#n" number; write "#1 Name and Date: ..."',
-        text='ordinal-missing.md:19: warning: CN #? "Seminar": activity has no "#n" number; write '
+        "ordinal-missing", 19, "CN", 1,
+        'activity has no "#n" number; read as #1. Write "#1 Name and Date: ..."',
+        text='ordinal-missing.md:19: warning: CN #1 "Seminar": activity has no "#n" number; read as #1. Write '
              '"#1 Name and Date: ..." [ordinal-missing]'),
     "text-outside-heading": case(
         "text-outside-heading", 12, None, None,
@@ -319,7 +320,7 @@ def test_unreadable_submission_date_points_at_its_line(tmp_path: Path) -> None:
     ("activity-iri-duplicate", f"{REPORT_IRI}/activity/cn-1-dup2"),
     ("impact-unparsed", f"{REPORT_IRI}/activity/cn-1"),
     ("country-inferred-twice", f"{REPORT_IRI}/activity/cn-1"),
-    ("ordinal-missing", f"{REPORT_IRI}/activity/cn-n"),
+    ("ordinal-missing", f"{REPORT_IRI}/activity/cn-1"),
 ])
 def test_note_finding_focus_is_the_activity(rule: str, focus: str) -> None:
     _, validation = validation_of(REPORT_CASES[rule].files)

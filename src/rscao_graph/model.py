@@ -33,6 +33,7 @@ Severity = Literal["violation", "warning", "info"]
 MentionKind = Literal["organisation", "place", "person", "country"]
 MentionRole = Literal["mentioned", "location", "organiser", "place"]
 CountrySource = Literal["stated", "inferred", "unknown"]
+DateProblem = Literal["invalid", "ambiguous", "no-year"]
 
 
 @dataclass(frozen=True, order=True)
@@ -122,7 +123,11 @@ class DateValue:
     """A date as stated and, when it is a calendar date, its ISO value at its precision.
 
     ``start``/``end`` are ``None`` when the text is no calendar date; ``end`` is ``None`` for a single
-    day or month. ``inferred`` says how a missing part was filled in (e.g. the year from the name).
+    day or month, and for a date that starts and does not end (``open_end``: "since May 2022 (ongoing)";
+    with no ``start``: "ongoing" alone). ``inferred`` says how a missing part was filled in (e.g. the
+    year from the name, or the date from the details). ``problem`` says why a stated date has no value:
+    ``"invalid"`` (no calendar date), ``"ambiguous"`` (a numeric date that reads two ways) or
+    ``"no-year"``.
     """
 
     text: str
@@ -131,6 +136,8 @@ class DateValue:
     precision: Precision | None
     span: SourceSpan
     inferred: str | None = None
+    open_end: bool = False
+    problem: DateProblem | None = None
 
 
 @dataclass(frozen=True)
@@ -145,10 +152,12 @@ class Period:
 
 @dataclass(frozen=True)
 class Link:
-    """A link exactly as written; :attr:`is_url` tells whether it is an absolute http(s) URL."""
+    """A link as written (wrapping punctuation removed); ``label`` is its display text or the words
+    that name it. :attr:`is_url` tells whether it is an absolute http(s) URL."""
 
     text: str
     span: SourceSpan
+    label: str | None = None
 
     @property
     def is_url(self) -> bool:
@@ -159,11 +168,13 @@ class Link:
 
 @dataclass(frozen=True)
 class Citation:
-    """A strategy direction (``"3"``) or key initiative (``"3.1"``) cited, with the label as cited."""
+    """A strategy direction (``"3"``) or key initiative (``"3.1"``) cited, with the label as cited.
+    ``inferred`` says how the number was found when the report wrote none."""
 
     notation: str
     label: str
     span: SourceSpan
+    inferred: str | None = None
 
     @property
     def is_initiative(self) -> bool:
@@ -203,6 +214,8 @@ class Activity:
     country_text: str | None = None
     url_mentions: tuple[Link, ...] = ()
     unparsed: tuple[Text, ...] = ()
+    country_carried: bool = False
+    ordinal_inferred: bool = False
 
     @property
     def directions(self) -> tuple[str, ...]:
@@ -253,3 +266,4 @@ class Report:
     notes: tuple[Note, ...] = field(default=())
     source_text: str = field(default="", repr=False)
     unparsed: tuple[Text, ...] = ()
+    convenor_title: str | None = None

@@ -97,8 +97,9 @@ class Reference:
     concepts: dict[str, Concept]
 
     def country_code(self, name: str) -> str | None:
-        """ISO code for a country name or alias, ``None`` when unknown or ambiguous."""
-        return self.country_names.get(normalise_name(name))
+        """ISO code for a country name or alias ("the Philippines" too), ``None`` when unknown or ambiguous."""
+        key = normalise_name(name)
+        return self.country_names.get(key) or self.country_names.get(re.sub(r"^the ", "", key))
 
     def entity_named(self, name: str, kind: str | None = None) -> Entity | None:
         """The gazetteer entity whose name or alias is ``name`` (normalised), optionally of one kind."""

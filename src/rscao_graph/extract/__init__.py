@@ -12,7 +12,7 @@ from ..errors import ReportError
 from ..model import Block, Note, Report, SourceDocument, Text
 from ..reference import Reference, load_reference
 from .activities import interpret_activity
-from .countries import assign_countries
+from .countries import assign_countries, number_unnumbered
 from .header import read_header
 from .mentions import finder_for
 from .sections import SECTION_RE, read_section_one
@@ -67,7 +67,8 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
                           file=doc.name, line=1,
                           hint='expected "Bi-annual Sub-Regional Report", "Sub-region:", "I. Achievements ..." '
                                "and the Country / Activities / Impact table")
-    headings, actions = read_section_one(section_blocks, finder, notes)
+    context = finder.context_for(doc, reference.subregion(header.sub_region.value) if header.sub_region else None)
+    headings, actions = read_section_one(section_blocks, finder, notes, context)
     drafts, table_notes, orphans = group_activities(doc.blocks)
     notes.extend(table_notes)
     for block in after_table:
@@ -77,11 +78,13 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
                           block.span))
     activities = []
     for draft in drafts:
-        activity, found = interpret_activity(draft, finder, reference, header.period)
+        activity, found = interpret_activity(draft, finder, reference, header.period, context)
         activities.append(activity)
         notes.extend(found)
     activities, country_notes = assign_countries(activities, reference)
     notes.extend(country_notes)
+    activities, number_notes = number_unnumbered(activities)
+    notes.extend(number_notes)
     if not any(b.kind == "table-header" for b in doc.blocks):
         where = doc.blocks[-1].span if doc.blocks else None
         if where is not None:
@@ -90,4 +93,5 @@ def extract_report(doc: SourceDocument, reference: Reference | None = None) -> R
                               where))
     notes.sort(key=lambda n: (n.span.line, n.span.start, n.code))
     return Report(doc.name, header.committee, header.sub_region, header.convenor, header.period, header.submitted,
-                  tuple(headings), tuple(actions), tuple(activities), tuple(notes), doc.text, tuple(orphans))
+                  tuple(headings), tuple(actions), tuple(activities), tuple(notes), doc.text, tuple(orphans),
+                  header.convenor_title)

@@ -1,9 +1,12 @@
-"""The country each activity is reported under: stated in the Country column, or inferred.
+"""The country each activity is reported under: stated in the Country column, carried down from a
+filled cell above, or inferred.
 
-A filled Country cell applies to its row and the rows below it until the next filled one (read in
-``table.py``). When the column is empty, numbering restarting at #1 starts a new country block, and
-the countries of the organisations, places and country names the block's activities name decide
-which country, whatever the order of the blocks. Inference is noted; a tie is left unknown.
+A filled Country cell applies to its row and the rows below it while the numbering continues (read in
+``table.py``); a carried country that the activity's own names contradict is a warning. Activities with
+no country form blocks where the numbering restarts (#1, or a lower number), and the countries of the
+organisations, places and country names a block's activities name decide which country, whatever the
+order of the blocks. Inference is noted; a tie is left unknown. An activity without a number is given
+the next number of its block (1 when it is the first), flagged as inferred.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import replace
 from ..model import Activity, Note
 from ..reference import Reference, normalise_name
 
-__all__ = ["assign_countries"]
+__all__ = ["assign_countries", "number_unnumbered"]
 
 
 def _blocks(activities: list[Activity]) -> list[list[int]]:
@@ -42,7 +45,13 @@ def _stated(activity: Activity, reference: Reference) -> tuple[Activity, list[No
     text = activity.country_text or ""
     code = reference.country_code(text)
     if code:
-        return replace(activity, country=code, country_source="stated"), []
+        notes = []
+        counts = _evidence([activity], [0]).most_common()
+        if activity.country_carried and counts and counts[0][0] != code and code not in dict(counts):
+            notes.append(Note("country-carried-contradicted", "warning",
+                              f'the Country cell is empty and {code} is carried down from above, but the names of '
+                              f'this activity point to {counts[0][0]}; fill in the Country cell', activity.span))
+        return replace(activity, country=code, country_source="stated"), notes
     ambiguous = reference.ambiguous.get(normalise_name(text))
     if ambiguous:
         message = (f'country "{text}" is ambiguous ({" or ".join(ambiguous)}); write the full name, '
@@ -87,4 +96,26 @@ def assign_countries(activities: list[Activity], reference: Reference) -> tuple[
             notes.append(Note("country-inferred", "info",
                               f"country {code} inferred from the names in its block of activities "
                               f"(evidence: {evidence}); the Country column is empty", activities[i].span))
+    return result, notes
+
+
+def number_unnumbered(activities: list[Activity]) -> tuple[list[Activity], list[Note]]:
+    """Give an activity written without a number the next number of its country (1 when it is the
+    country's first), flagged as inferred."""
+    result = list(activities)
+    notes: list[Note] = []
+    previous: dict[str | None, int] = {}
+    last_country: str | None = None
+    for i, activity in enumerate(activities):
+        key = activity.country or activity.country_text
+        if key != last_country:
+            previous.pop(key, None)
+        last_country = key
+        if activity.ordinal is None:
+            number = previous.get(key, 0) + 1
+            result[i] = replace(activity, ordinal=number, ordinal_inferred=True)
+            notes.append(Note("ordinal-missing", "warning",
+                              f'activity has no "#n" number; read as #{number}. Write "#{number} Name and Date: ..."',
+                              activity.span))
+        previous[key] = result[i].ordinal or 0
     return result, notes

@@ -1,4 +1,13 @@
-"""Links as reports write them: bare URLs, URLs in ``<...>``, several per paragraph, noise around them."""
+"""Links as people write them: bare URLs, ``<URL>``, ``(URL)``, Markdown ``[text](URL)``, several in a
+paragraph separated by spaces, commas, semicolons or "and", with words around them.
+
+Each link is the URL as a careful reader takes it: wrapping punctuation removed (angle brackets,
+parentheses, a trailing full stop or comma), a closing parenthesis kept where the URL opened one
+(``.../wiki/Tanna_(island)``), the target of a Markdown link. Words in parentheses after a URL, or before
+a URL in parentheses, are its label, never links. What is written as a link but is no usable http(s)
+URL is kept as written and classified by :func:`link_problem` (no scheme, a mistyped scheme, an e-mail
+address). "to be added", "to follow", "No link available", "N/A" mean no link.
+"""
 
 from __future__ import annotations
 
@@ -7,78 +16,167 @@ from urllib.parse import urlsplit
 
 from ..model import Link, SourceSpan
 
-__all__ = ["find_urls", "is_http_url", "split_links"]
+__all__ = ["find_urls", "is_http_url", "link_problem", "no_link", "split_links"]
 
-_URL = re.compile(r"<(?P<angle>(?:https?|ftp)://[^>\s]+)>|(?P<bare>(?:https?|ftp)://[^\s<>\"”]+)", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[\s,;]+|\s+and\s+", re.IGNORECASE)
-_NO_LINK = {"n/a", "na", "none", "nil", "-", "–", "—", ":", "", "no link", "no links"}
-_TRAILING = ".,;)>]"
-_URLISH = re.compile(r"<?(?:https?|ftp)://[^\s<>]+>?|\bwww\.[^\s<>]+", re.IGNORECASE)
-_PHRASE = re.compile(r"[^\W\d_]{2,}")
-_LEADING = "<(["
+_SCHEME = r"(?:https?|ftp)://"
+_TYPO = r"(?:h+t+p+s*|htps?|hxxps?)\s?(?::/{1,3}|;//|//|:\\\\)"
+_MARKDOWN = r"\[(?P<md_label>[^\[\]]{0,300})\]\(\s*(?P<md_url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)"
+_URL_BODY = r"[^\s<>\"“”\[\]]+"
+_DOMAIN = (r"(?<![@\w.])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(?:com|org|net|edu|gov|int|info|biz|museum|"
+           r"[a-z]{2})(?![\w-])(?:[/:?#][^\s<>\"“”]*)?")
+_EMAIL = r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+#: A URL in running text: Markdown, angle brackets, with a scheme, or starting with www.
+_IN_TEXT = re.compile(rf"{_MARKDOWN}|<(?P<angle>(?:{_SCHEME}|www\.)[^<>\s]+)>"
+                      rf"|(?P<bare>(?:{_SCHEME}|\bwww\.){_URL_BODY})", re.IGNORECASE)
+#: An item of a links paragraph: the above, a mistyped scheme, an e-mail address, a bare domain.
+_ITEM = re.compile(rf"{_MARKDOWN}|<(?P<angle>[^<>\s]+)>|(?P<bare>(?:{_SCHEME}|\b{_TYPO}|\bwww\d?\.){_URL_BODY})"
+                   rf"|(?P<email>{_EMAIL})|(?P<domain>{_DOMAIN})", re.IGNORECASE)
+_NO_LINK = re.compile(r"^\W*(?:n/?a|none|nil|no|nothing|-+|–|—|tba|tbc|pending|forthcoming|coming\s+soon|"
+                      r"no\s+(?:web\s*)?links?(?:\s+(?:is\s+)?(?:available|yet|provided))?|not\s+(?:yet\s+)?available|"
+                      r"not\s+applicable|to\s+be\s+(?:added|confirmed|provided|announced|updated)(?:\s+later)?|"
+                      r"to\s+follow|(?:will\s+be\s+)?(?:added|provided)\s+later|not\s+yet(?:\s+online)?)\W*$",
+                      re.IGNORECASE)
+_TRAILING = ".,;:!?'\"”’»)]}>"
+_LEADING = "<([{'\"“‘«"
+_JOINERS = re.compile(r"^[\s,;:/|&+–—-]*(?:and|or|also|see|at|on)?[\s,;:/|&+–—-]*$", re.IGNORECASE)
+_IGNORABLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def is_http_url(text: str) -> bool:
-    """True for an absolute http(s) URL with a host.
+    """True for an absolute http(s) URL with a host, and nothing an IRI may not contain.
 
     >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
     (True, False)
+    >>> is_http_url("https://a.org/\\u202eevil"), is_http_url("https://a.org/{x}")
+    (False, False)
     """
+    if _IGNORABLE.search(text) or re.search(r"[\s<>\"{}|\\^`\x00-\x1f\x7f]", text):
+        return False
     try:
         parts = urlsplit(text)
         port_ok = parts.port is None or 0 < parts.port < 65536
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok and not re.search(r"\s", text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok
 
 
-def _clean(item: str) -> str:
-    item = item.strip()
-    while item and item[-1] in _TRAILING and not (item[-1] == ")" and "(" in item):
-        item = item[:-1]
-    return item.lstrip(_LEADING)
+def link_problem(text: str) -> str | None:
+    """Why a stated link is not a usable http(s) URL: ``"no-scheme"`` (``www.x.org``), ``"email"``,
+    ``"scheme-typo"`` (``htps://``, ``http//``), ``"invalid"``; ``None`` for a usable one.
+
+    >>> [link_problem(t) for t in ("https://a.org", "www.a.org/x", "htps://a.org", "http//a.org", "a@b.org")]
+    [None, 'no-scheme', 'scheme-typo', 'scheme-typo', 'email']
+    """
+    if is_http_url(text):
+        return None
+    if re.fullmatch(_EMAIL, text, re.IGNORECASE):
+        return "email"
+    if re.match(_TYPO, text, re.IGNORECASE) and not re.match(_SCHEME, text, re.IGNORECASE):
+        return "scheme-typo"
+    if re.fullmatch(_DOMAIN, text, re.IGNORECASE) or re.match(r"www\d?\.", text, re.IGNORECASE):
+        return "no-scheme" if is_http_url("https://" + text) else "invalid"
+    return "invalid"
 
 
-def split_links(text: str, span: SourceSpan) -> list[Link]:
-    """The link items of a "Links:" paragraph (the label already removed), each exactly as written
-    but for separators, trailing punctuation and angle brackets. ``N/A``, ``none`` and ``-`` are no links.
+def no_link(text: str) -> bool:
+    """Does ``text`` say there is no link ("N/A", "to follow", "No link available")?
+
+    >>> no_link("to be added"), no_link("No link available."), no_link("see the website")
+    (True, True, False)
+    """
+    return bool(_NO_LINK.match(text.strip()))
+
+
+def _trim(url: str) -> str:
+    """Wrapping punctuation off a URL; a closing bracket stays where the URL opened one."""
+    url = url.strip().lstrip(_LEADING)
+    while url and url[-1] in _TRAILING:
+        closing = url[-1]
+        opening = {")": "(", "]": "[", "}": "{", ">": "<"}.get(closing)
+        if opening and url.count(opening) >= url.count(closing):
+            break
+        url = url[:-1]
+    return url
+
+
+def _match_url(m: re.Match[str]) -> tuple[str, str | None]:
+    if m.group("md_url") is not None:
+        label = " ".join(m.group("md_label").split()) or None
+        return _trim(m.group("md_url")), label
+    return _trim(m.group("angle") or m.group("bare") or m.groupdict().get("email") or m.groupdict().get("domain")
+                 or ""), None
+
+
+def split_links(text: str, span: SourceSpan) -> tuple[list[Link], list[str]]:
+    """The links of a links paragraph (its label already removed), and the words that are neither a
+    link nor a link's label nor a separator (the caller keeps them as stated).
 
     >>> s = SourceSpan("r.md", 1, 1, 0, 0)
-    >>> [l.text for l in split_links(": https://a.org/x?og=67, <http://b.cn/y>; and www.c.org.", s)]
-    ['https://a.org/x?og=67', 'http://b.cn/y', 'www.c.org']
+    >>> links, rest = split_links("https://a.org/x?og=67, <http://b.cn/y>; and www.c.org.", s)
+    >>> [link.text for link in links], rest
+    (['https://a.org/x?og=67', 'http://b.cn/y', 'www.c.org'], [])
+    >>> links, rest = split_links("the Protocols (https://p.org/a) and https://q.org (English)", s)
+    >>> [(link.text, link.label) for link in links], rest
+    ([('https://p.org/a', 'the Protocols'), ('https://q.org', 'English')], [])
     """
-    if _clean(text).lower() in _NO_LINK:
-        return []
-    if _URLISH.search(text) and _PHRASE.search(_URLISH.sub(" ", text)):
-        return _split_around_urls(text, span)
-    links = []
-    for item in _SEPARATORS.split(text):
-        item = _clean(item.strip(":"))
-        if item.lower() not in _NO_LINK and item.lower() != "and":
-            links.append(Link(item, span))
-    return links
-
-
-def _split_around_urls(text: str, span: SourceSpan) -> list[Link]:
-    """A paragraph with URLs and words ("Facebook page of NLK: https://..."): the URLs, and each run of
-    words between them as one item as written, not one item a word."""
+    if no_link(text):
+        return [], []
     links: list[Link] = []
+    words: list[str] = []
     last = 0
-    for m in [*_URLISH.finditer(text), None]:
-        between = text[last:m.start() if m else len(text)].strip(" \t,;:-–()[]")
-        if between and between.lower() not in _NO_LINK | {"and"} and _PHRASE.search(between):
-            links.append(Link(between, span))
-        if m:
-            links.extend(split_links(m.group(0), span))
-            last = m.end()
-    return links
+    pending: str | None = None
+    for m in _ITEM.finditer(text):
+        url, label = _match_url(m)
+        if not url:
+            continue
+        between = text[last:m.start()]
+        last = m.end()
+        before = between.strip(" \t,;:|")
+        if links and before.startswith("("):
+            inside, _, after = before[1:].partition(")")
+            _label(links, inside)
+            before = after.strip(" \t,;:|")
+        if before.endswith("(") or between.rstrip().endswith(":") or (before and text[m.end():m.end() + 1] == ")"):
+            pending = before.rstrip("( ") or None
+            before = ""
+        if before and not _JOINERS.match(before) and not no_link(before):
+            words.append(before)
+        links.append(Link(url, span, label or _clean_label(pending)))
+        pending = None
+    tail = text[last:].strip(" \t,;:|.")
+    if links and tail.startswith("(") and tail.endswith(")"):
+        _label(links, tail[1:-1])
+    elif tail and not _JOINERS.match(tail) and not no_link(tail):
+        words.append(tail)
+    return links, words
+
+
+def _clean_label(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = re.sub(r"^(?:and|or)\s+", "", label.strip(" ,;:"), flags=re.IGNORECASE)
+    return label or None
+
+
+def _label(links: list[Link], words: str) -> None:
+    """Words in parentheses after a URL: the URL's label."""
+    words = words.strip()
+    if words and links[-1].label is None:
+        last = links[-1]
+        links[-1] = Link(last.text, last.span, words)
 
 
 def find_urls(text: str, span: SourceSpan) -> list[Link]:
-    """URLs written inside running text (bare or in ``<...>``), trailing punctuation stripped.
+    """URLs written inside running text (bare, in ``<...>`` or as a Markdown link), trailing
+    punctuation stripped.
 
     >>> s = SourceSpan("r.md", 1, 1, 0, 0)
-    >>> [l.text for l in find_urls("website <https://www.ifla.org/node/92542>, <https://x.org/n/1>.", s)]
+    >>> [l.text for l in find_urls("website <https://www.ifla.org/node/92542>, [x](https://x.org/n/1).", s)]
     ['https://www.ifla.org/node/92542', 'https://x.org/n/1']
     """
-    return [Link(_clean(m.group("angle") or m.group("bare")), span) for m in _URL.finditer(text)]
+    found = []
+    for m in _IN_TEXT.finditer(text):
+        url, label = _match_url(m)
+        if url:
+            found.append(Link(url, span, label))
+    return found

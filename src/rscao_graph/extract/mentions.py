@@ -13,12 +13,21 @@ from dataclasses import dataclass
 from ..model import Mention, SourceSpan
 from ..reference import Reference, normalise_name
 
-__all__ = ["MentionFinder", "dedupe_mentions", "finder_for"]
+__all__ = ["MentionContext", "MentionFinder", "dedupe_mentions", "finder_for"]
 
 _URL = re.compile(r"<?(?:https?|ftp)://[^\s>]+>?|\bwww\.[^\s>]+", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _GENERIC = re.compile(r"\bNational Library of (?:the )?(?P<of>[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)*)")
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """What the rest of the report tells about names: acronyms it defines ("NLK" for "National
+    Library of Korea") and the countries it is about (to choose between places of one name)."""
+
+    acronyms: tuple[tuple[str, str], ...] = ()
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ class MentionFinder:
                 exact = name.isupper() and len(name) <= 8
                 self._by_first.setdefault(words[0].lower(), []).append((name if exact else name.lower(), exact))
 
-    def find(self, text: str, span: SourceSpan) -> list[Mention]:
+    def find(self, text: str, span: SourceSpan, context: MentionContext | None = None) -> list[Mention]:
         """Mentions in ``text`` (a paragraph whose span is ``span``), in order of position.
 
         The span of each mention is the paragraph's: offsets inside cleaned text do not map back
@@ -93,7 +102,10 @@ class MentionFinder:
                 break
         return [mention for _, _, mention in sorted(found, key=lambda f: f[0])]
 
-    def lookup(self, phrase: str, span: SourceSpan, role: str) -> Mention:
+    def context_for(self, doc: object, subregion: object) -> MentionContext:
+        return MentionContext()
+
+    def lookup(self, phrase: str, span: SourceSpan, role: str, context: MentionContext | None = None) -> Mention:
         """The mention for a whole phrase stated in a role ("held at Y"): known when the phrase, or a
         name inside it, is in the gazetteer."""
         target = self._targets.get(normalise_name(_unify(phrase)))

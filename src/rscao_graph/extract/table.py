@@ -1,8 +1,12 @@
 """The activities table: rows grouped into activities, page-broken rows joined back.
 
-A row whose Activities cell starts with "#n" or "Name and Date:" starts an activity; any other row
-continues the one above, in either or both columns. A paragraph broken in the middle of a sentence
-(or of a citation's label) is joined to the paragraph it continues.
+Columns are found by the header's words (``read.tables``). A row whose Activities cell starts with an
+activity header (``boundaries.py``) starts an activity; any other row continues the one above, in either
+or both columns. A paragraph broken in the middle of a sentence, or a URL broken after "Links:", is joined
+to what it continues. A filled Country cell continues down only while the numbering continues: a number
+that restarts (or goes down) under an empty cell starts a country of its own, left for inference. Nothing
+of a row is dropped: what fits nowhere is kept as the activity's (or the report's) unparsed text, with a
+note quoting it.
 """
 
 from __future__ import annotations
@@ -10,135 +14,275 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, Citation, Link, Note, Paragraph, SourceSpan, Text
-from .citations import parse_citation
-from .links import find_urls, split_links
+from ..model import Block, Cell, Link, Note, Paragraph, SourceSpan, Text
+from ..read.tables import header_roles
+from .boundaries import DETAILS_RE, LINKS_RE, HeaderMatch, find_header, is_no_activity
+from .links import find_urls, is_http_url, no_link, split_links
 
 __all__ = ["DraftActivity", "group_activities"]
 
-_START = re.compile(r"^#\s*(?P<n>\d+)\s*[.:)]?\s*(?:name\s*(?:and|&|/)\s*date\s*)?:*\s*(?P<rest>.*)$|"
-                    r"^name\s*(?:and|&|/)\s*date\s*:+\s*(?P<rest2>.*)$", re.IGNORECASE)
-_DETAILS = re.compile(r"^details?\s*(?::+\s*(?P<rest>.*)|$)", re.IGNORECASE)
-_LINKS = re.compile(r"^links?\s*(?::[\s:]*(?P<rest>.*)|$)", re.IGNORECASE)
 _SENTENCE_END = tuple('.!?;:"”’)')
+_URL_TAIL = re.compile(r"^[\w\-./?=&%#~+:@!$,;]+$")
+_URL_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\d?\.|[\w-]+\.[a-z]{2,}(?:/|$))", re.IGNORECASE)
 
 
 @dataclass
 class DraftActivity:
-    """An activity as read from its rows, before dates, names and countries are interpreted."""
+    """An activity as read from its rows, before dates, names, citations and countries are interpreted."""
 
     ordinal: int | None
     span: SourceSpan
     name: Paragraph | None = None
     country_text: Text | None = None
+    country_carried: bool = False
+    restarted: bool = False
     details: list[Text] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     url_mentions: list[Link] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
+    impact: list[tuple[Paragraph, bool]] = field(default_factory=list)
     unparsed: list[Text] = field(default_factory=list)
+    has_links_line: bool = False
+    has_details_line: bool = False
     mode: str = "name"
+    last_link_row: int = 0
 
 
-def _columns(header: Block | None) -> tuple[int | None, int, int]:
-    """Indexes of the Country (``None`` when the table has no such column), Activities and Impact cells."""
-    if header is None:
-        return 0, 1, 2
-    words = [w.strip().lower() for w in header.text.split("|")]
-    if "country" not in words:
-        return None, words.index("activities"), words.index("impact") if "impact" in words else 1
-    return words.index("country"), words.index("activities"), words.index("impact") if "impact" in words else 2
+def _columns(header: Block | None, width: int) -> tuple[int | None, int, int]:
+    """Indexes of the Country (``None`` when the table has none), Activities and Impact cells."""
+    roles = header_roles([" ".join(p.text for p in c.paragraphs) for c in header.cells]) if header else None
+    if roles is None:
+        return (0, 1, 2) if width >= 3 else (None, 0, 1)
+    activity = roles.get("activities", 1 if "country" in roles else 0)
+    impact = roles.get("impact", activity + 1)
+    return roles.get("country"), activity, impact
 
 
-def _join(previous: Text, paragraph: Paragraph) -> Text:
-    return Text(f"{previous.value} {paragraph.text}", previous.span.to(paragraph.span))
+def _cell_text(cell: Cell | None) -> str:
+    return " ".join(p.text for p in cell.paragraphs) if cell is not None else ""
 
 
-def _add_activity_paragraph(draft: DraftActivity, para: Paragraph, first_of_row: bool) -> None:
-    if m := _DETAILS.match(para.text):
-        draft.mode = "details"
-        if m.group("rest"):
-            draft.details.append(Text(m.group("rest"), para.span))
-            draft.url_mentions.extend(find_urls(m.group("rest"), para.span))
-        return
-    if m := _LINKS.match(para.text):
-        draft.mode = "links"
-        draft.links.extend(split_links(m.group("rest") or "", para.span))
-        return
-    if draft.mode == "links":
-        draft.links.extend(split_links(para.text, para.span))
-    elif draft.mode == "name" and first_of_row and draft.name is not None:
-        draft.name = Paragraph(f"{draft.name.text} {para.text}", draft.name.span.to(para.span))
-    else:
+class _Grouper:
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self.notes: list[Note] = []
+        self.orphans: list[Text] = []
+        self.drafts: list[DraftActivity] = []
+        self.header = next((b for b in blocks if b.kind == "table-header"), None)
+        rows = [b for b in blocks if b.kind == "table-row"]
+        width = max((len(r.cells) for r in rows), default=3)
+        self.c_country, self.c_activity, self.c_impact = _columns(self.header, len(self.header.cells)
+                                                                  if self.header else width)
+        self.used = {c for c in (self.c_country, self.c_activity, self.c_impact) if c is not None}
+        self.country: Text | None = None
+        self.current: DraftActivity | None = None
+        self.rows = rows
+
+    def note(self, code: str, severity: str, message: str, span: SourceSpan) -> None:
+        self.notes.append(Note(code, severity, message, span))  # type: ignore[arg-type]
+
+    def keep(self, text: Text, code: str, message: str) -> None:
+        """Text of the table that belongs to no field: the current activity's, else the report's."""
+        if self.current is not None:
+            self.current.unparsed.append(text)
+            self.current.span = self.current.span.to(text.span)
+        else:
+            self.orphans.append(text)
+        self.note(code, "warning", f'{message}: "{text.value[:80]}"; kept as stated', text.span)
+
+    def run(self) -> tuple[list[DraftActivity], list[Note], list[Text]]:
+        for index, row in enumerate(self.rows):
+            self.row(row, index)
+        return self.drafts, self.notes, self.orphans
+
+    def row(self, row: Block, index: int) -> None:
+        if all(c.is_empty for c in row.cells):
+            return
+        if self.header is not None and header_roles([_cell_text(c) for c in row.cells]) is not None:
+            self.note("header-repeated", "info", "the table's header row is repeated here (a page break)", row.span)
+            return
+        if len(row.cells) <= max(self.c_activity, self.c_impact):
+            self.keep(Text(row.text, row.span), "row-unreadable",
+                      f"table row has {len(row.cells)} cell(s), expected Country, Activities and Impact")
+            return
+        for i, cell in enumerate(row.cells):
+            if i not in self.used and not cell.is_empty:
+                for para in cell.paragraphs:
+                    self.keep(Text(para.text, para.span), "row-extra-cell",
+                              f"table row has a cell beyond the Country, Activities and Impact columns (cell {i + 1})")
+        country_cell = row.cells[self.c_country] if self.c_country is not None and self.c_country < len(
+            row.cells) else None
+        stated = Text(_cell_text(country_cell), country_cell.span) if country_cell and not country_cell.is_empty \
+            else None
+        activity_cell = row.cells[self.c_activity] if self.c_activity < len(row.cells) else None
+        impact_cell = row.cells[self.c_impact] if self.c_impact < len(row.cells) else None
+        paragraphs = list(activity_cell.paragraphs) if activity_cell else []
+        if paragraphs and is_no_activity(paragraphs[0].text) and len(paragraphs) == 1:
+            where = f" for {stated.value}" if stated else ""
+            self.note("no-activities", "info", f'no activity reported{where}: "{paragraphs[0].text[:100]}"', row.span)
+            self.current, self.country = None, stated or self.country
+            self.orphans.append(Text(paragraphs[0].text, paragraphs[0].span))
+            return
+        continues = True
+        orphaned: list[Paragraph] = []
+        for i, para in enumerate(paragraphs):
+            header = find_header(para.text, row_start=i == 0)
+            if header is not None and header.weak and not self.accept_weak(header, paragraphs, stated):
+                self.note("activity-header-doubtful", "warning",
+                          f'"{para.text[:60]}" looks like an activity header but is read as text of the activity '
+                          'above; write "#n Name and Date: ..." to start an activity', para.span)
+                header = None
+            if header is None and i == 0 and self.starts_unnumbered(paragraphs, stated):
+                header = HeaderMatch(None, "" if DETAILS_RE.match(para.text) else para.text)
+                self.note("activity-header-missing", "warning",
+                          'a new activity without "#n Name and Date:" (a new country, or a second "Details:"); '
+                          "its name is taken from its first paragraph", para.span)
+                if DETAILS_RE.match(para.text):
+                    self.start(header, para, row, stated)
+                    continues = False
+                    self.activity_paragraph(para, False, index)
+                    continue
+            if header is not None:
+                if header.at:
+                    before = para.text[:header.at].strip(" >")
+                    if before:
+                        self.keep(Text(before, para.span), "activity-header-inside",
+                                  "text before an activity header in the same paragraph")
+                self.start(header, para, row, stated)
+                continues = False
+                continue
+            if self.current is None:
+                orphaned.append(para)
+                continue
+            self.activity_paragraph(para, continues and i == 0, index)
+        if self.current is None:
+            orphaned.extend(impact_cell.paragraphs if impact_cell else ())
+            if orphaned:
+                self.orphans.extend(Text(p.text, p.span) for p in orphaned)
+                quoted = " | ".join(p.text for p in orphaned)
+                self.note("row-without-activity", "warning",
+                          f'table text before any "#1 Name and Date:": "{quoted[:80]}"; kept as stated', row.span)
+            return
+        if continues and paragraphs == [] and stated is not None and self.current.country_text is None:
+            self.current.country_text = stated
+        self.current.span = self.current.span.to(row.span)
+        for i, para in enumerate(impact_cell.paragraphs if impact_cell else ()):
+            self.current.impact.append((para, continues and i == 0))
+
+    def accept_weak(self, header: HeaderMatch, paragraphs: list[Paragraph], stated: Text | None) -> bool:
+        """A bare "1." at the start of a row starts an activity only with more evidence."""
+        if any(DETAILS_RE.match(p.text) for p in paragraphs[1:]) or stated is not None:
+            return True
+        last = self.drafts[-1] if self.drafts else None
+        if last is None:
+            return header.ordinal == 1
+        previous = last.ordinal or 0
+        ended = not last.details or last.details[-1].value.endswith(_SENTENCE_END)
+        return ended and header.ordinal in (1, previous + 1) and last.has_links_line
+
+    def starts_unnumbered(self, paragraphs: list[Paragraph], stated: Text | None) -> bool:
+        """A row with no header that still begins an activity: a new country's cell, or a second
+        "Details:" for the activity above."""
+        if self.current is None and stated is None:
+            return False
+        details = any(DETAILS_RE.match(p.text) for p in paragraphs)
+        new_country = stated is not None and (self.country is None or stated.value != self.country.value)
+        second_details = self.current is not None and self.current.has_details_line
+        return details and (new_country or second_details)
+
+    def start(self, header: HeaderMatch, para: Paragraph, row: Block, stated: Text | None) -> None:
+        previous = self.drafts[-1] if self.drafts else None
+        draft = DraftActivity(header.ordinal, row.span)
+        name_span = para.span
+        draft.name = Paragraph(header.rest, name_span)
+        if stated is not None:
+            self.country = stated
+            draft.country_text = stated
+        elif self.country is not None:
+            restart = (header.ordinal is not None and previous is not None and previous.ordinal is not None
+                       and header.ordinal <= previous.ordinal)
+            if restart:
+                draft.restarted = True
+                self.note("country-not-carried", "warning",
+                          f'the Country cell is empty and the numbering restarts at #{header.ordinal}: this is not '
+                          f'read as {self.country.value} (the country above) but inferred; fill in the Country cell',
+                          row.span)
+                self.country = None
+            else:
+                draft.country_text = self.country
+                draft.country_carried = True
+        self.drafts.append(draft)
+        self.current = draft
+        if not header.rest:
+            draft.mode = "name-next"
+
+    def activity_paragraph(self, para: Paragraph, first_of_row: bool, row_index: int) -> None:
+        draft = self.current
+        assert draft is not None
+        if m := DETAILS_RE.match(para.text):
+            draft.mode, draft.has_details_line = "details", True
+            if m.group("rest"):
+                draft.details.append(Text(m.group("rest"), para.span))
+                draft.url_mentions.extend(find_urls(m.group("rest"), para.span))
+            return
+        if m := LINKS_RE.match(para.text):
+            draft.mode, draft.has_links_line = "links", True
+            self.links(draft, Paragraph(m.group("rest") or "", para.span), row_index, False)
+            return
+        if draft.mode == "name-next" and draft.name is not None:
+            draft.name = Paragraph(para.text, para.span)
+            draft.mode = "name"
+            return
+        if draft.mode == "links":
+            self.links(draft, para, row_index, first_of_row)
+            return
+        if draft.mode == "name" and first_of_row and draft.name is not None:
+            draft.name = Paragraph(f"{draft.name.text} {para.text}", draft.name.span.to(para.span))
+            return
         draft.mode = "details"
         if first_of_row and draft.details and not draft.details[-1].value.endswith(_SENTENCE_END):
-            draft.details[-1] = _join(draft.details[-1], para)
+            last = draft.details[-1]
+            draft.details[-1] = Text(f"{last.value} {para.text}", last.span.to(para.span))
         else:
             draft.details.append(Text(para.text, para.span))
-    draft.url_mentions.extend(find_urls(para.text, para.span))
+        draft.url_mentions.extend(find_urls(para.text, para.span))
 
-
-def _add_impact_paragraph(draft: DraftActivity, para: Paragraph, first_of_row: bool, notes: list[Note]) -> None:
-    citation = parse_citation(para)
-    if citation is not None:
-        draft.citations.append(citation)
-    elif first_of_row and draft.citations:
-        last = draft.citations[-1]
-        draft.citations[-1] = Citation(last.notation, f"{last.label} {para.text}", last.span.to(para.span))
-    else:
-        draft.unparsed.append(Text(para.text, para.span))
-        notes.append(Note("impact-unparsed", "warning",
-                          f'Impact text "{para.text[:60]}" names no strategy direction or initiative by number; '
-                          "kept as stated", para.span))
+    def links(self, draft: DraftActivity, para: Paragraph, row_index: int, first_of_row: bool) -> None:
+        text = para.text.strip()
+        if not text:
+            return
+        if (first_of_row and draft.links and draft.last_link_row == row_index - 1 and " " not in text
+                and _URL_TAIL.match(text) and not _URL_START.match(text)):
+            last = draft.links[-1]
+            joined = Link(last.text + text, last.span.to(para.span), last.label)
+            draft.links[-1] = joined
+            self.note("link-joined", "info", f'a URL broken by a page break was joined: "{joined.text}"', para.span)
+            draft.last_link_row = row_index
+            return
+        links, words = split_links(text, para.span)
+        draft.links.extend(links)
+        if links:
+            draft.last_link_row = row_index
+        for run in words:
+            if not links and len(run.split()) > 3:
+                draft.details.append(Text(run, para.span))
+                self.note("links-expected", "warning",
+                          f'text after "Links:" that is not a link ("{run[:60]}"); kept with the details',
+                          para.span)
+            elif not no_link(run):
+                draft.unparsed.append(Text(run, para.span))
+                self.note("link-words", "info", f'words among the links that are not a link: "{run[:60]}"; '
+                          "kept as stated", para.span)
 
 
 def group_activities(blocks: tuple[Block, ...]) -> tuple[list[DraftActivity], list[Note], list[Text]]:
     """Group the table rows of a document into draft activities, with notes on what could not be read
     and the text of rows that belong to no activity (kept as stated)."""
-    notes: list[Note] = []
-    orphans: list[Text] = []
-    drafts: list[DraftActivity] = []
-    header = next((b for b in blocks if b.kind == "table-header"), None)
-    c_country, c_activity, c_impact = _columns(header)
-    country: Text | None = None
-    for row in (b for b in blocks if b.kind == "table-row"):
-        if len(row.cells) <= max(c_activity, c_impact):
-            notes.append(Note("row-unreadable", "warning",
-                              f"table row has {len(row.cells)} cell(s), expected Country, Activities and Impact; "
-                              "its text is kept as stated", row.span))
-            if drafts:
-                drafts[-1].unparsed.append(Text(row.text, row.span))
-                drafts[-1].span = drafts[-1].span.to(row.span)
-            else:
-                orphans.append(Text(row.text, row.span))
-            continue
-        country_cell = row.cells[c_country] if c_country is not None and c_country < len(row.cells) else None
-        if country_cell is not None and not country_cell.is_empty:
-            text = " ".join(p.text for p in country_cell.paragraphs)
-            country = Text(text, country_cell.span)
-        paragraphs = row.cells[c_activity].paragraphs
-        start = _START.match(paragraphs[0].text) if paragraphs else None
-        if start is not None:
-            ordinal = int(start.group("n")) if start.group("n") else None
-            rest = start.group("rest") if start.group("n") else start.group("rest2")
-            draft = DraftActivity(ordinal, row.span, country_text=country)
-            draft.name = Paragraph(rest or "", paragraphs[0].span)
-            drafts.append(draft)
-            if ordinal is None:
-                notes.append(Note("ordinal-missing", "warning",
-                                  'activity has no "#n" number; write "#1 Name and Date: ..."', row.span))
-            paragraphs = paragraphs[1:]
-            first = False
-        elif drafts:
-            draft = drafts[-1]
-            draft.span = draft.span.to(row.span)
-            first = True
-        else:
-            notes.append(Note("row-without-activity", "warning",
-                              'table row before any "#1 Name and Date:"; its text is kept as stated', row.span))
-            orphans.append(Text(row.text, row.span))
-            continue
-        for i, para in enumerate(paragraphs):
-            _add_activity_paragraph(draft, para, first and i == 0)
-        for i, para in enumerate(row.cells[c_impact].paragraphs):
-            _add_impact_paragraph(draft, para, start is None and i == 0, notes)
-    return drafts, notes, orphans
+    return _Grouper(blocks).run()
+
+
+def links_from_details(draft: DraftActivity) -> bool:
+    """An activity with no links line takes the URLs of its details as its links."""
+    if draft.has_links_line or draft.links or not draft.url_mentions:
+        return False
+    draft.links = [m for m in draft.url_mentions if is_http_url(m.text) or m.text.lower().startswith("www.")]
+    draft.url_mentions = []
+    return bool(draft.links)

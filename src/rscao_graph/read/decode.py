@@ -1,7 +1,14 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, other encodings detected with a warning."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, other encodings detected with a warning.
+
+What RDF tools refuse never reaches the model: noncharacters (U+FFFE, U+FFFF, ...), control characters
+other than tab and line feed, and lone surrogates are replaced by U+FFFD with a note naming the line;
+line separators (U+2028, U+2029, U+0085) become line feeds. Zero-width and other default-ignorable
+characters stay in the text as stated (names ignore them when they are compared, see ``reference``).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..errors import ReportError
@@ -10,19 +17,29 @@ from ..model import Note, SourceSpan
 __all__ = ["decode_report"]
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
+#: Code points no RDF serialisation should carry: C0/C1 controls but tab and line feed, surrogates,
+#: noncharacters. Form feeds and vertical tabs (page breaks of Word exports) become spaces.
+_REFUSED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(chr(p) + chr(p + 1) for p in range(0x1FFFE, 0x110000, 0x10000)) + "]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
+_MAX_NOTES = 20
 
 
 def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
     """Decode a report's bytes to NFC text with ``\\n`` line ends.
 
-    Returns ``(text, encoding, notes)``; a non-UTF-8 encoding yields a warning note.
+    Returns ``(text, encoding, notes)``; a non-UTF-8 encoding yields a warning note, replaced
+    characters a note per line.
     Raises :class:`ReportError` for an empty or binary file, or one whose encoding cannot be told.
+
+    >>> decode_report("a\\u2028b\\ufffe\\n".encode(), "r.md")[0]
+    'a\\nb\\ufffd\\n'
     """
     if not data.strip():
         raise ReportError("the file is empty", file=name, hint="expected a bi-annual sub-regional report")
-    notes: tuple[Note, ...] = ()
+    notes: list[Note] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        text, encoding = _decode_utf16(data, name, notes)
     else:
         if b"\x00" in data:
             raise ReportError("this is a binary file, not a text report", file=name,
@@ -31,16 +48,67 @@ def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError as exc:
             text, encoding = _decode_other(data, name, exc)
-            notes = (Note("encoding-not-utf8", "warning",
-                          f"the file is not UTF-8; decoded as {encoding}. Save it as UTF-8 to be sure.",
-                          SourceSpan(name, 1, 1, 0, 0)),)
+            notes.append(Note("encoding-not-utf8", "warning",
+                              f"the file is not UTF-8; decoded as {encoding}. Save it as UTF-8 to be sure.",
+                              SourceSpan(name, 1, 1, 0, 0)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReportError("the file is empty", file=name, hint="expected a bi-annual sub-regional report")
     if _looks_binary(text):
         raise ReportError("this is a binary file, not a text report", file=name,
                           hint="export the report as Markdown or plain text (UTF-8)")
-    return unicodedata.normalize("NFC", text), encoding, notes
+    text = unicodedata.normalize("NFC", _clean(text, name, notes))
+    return text, encoding, tuple(notes)
+
+
+def _decode_utf16(data: bytes, name: str, notes: list[Note]) -> tuple[str, str]:
+    """UTF-16 as the byte order mark says; a body that is really UTF-8 (a stray BOM) is read as such."""
+    try:
+        text: str | None = data.decode("utf-16")
+    except UnicodeDecodeError:
+        text = None
+    try:
+        body: str | None = data[2:].decode("utf-8")
+    except UnicodeDecodeError:
+        body = None
+    if text is not None and ("\n" in text or "\r" in text or body is None):
+        return text, "utf-16"
+    if body is not None and b"\x00" not in data[2:]:
+        notes.append(Note("encoding-not-utf8", "warning",
+                          "the file starts with a UTF-16 byte order mark but the rest is UTF-8; read as UTF-8. "
+                          "Save it as UTF-8 to be sure.", SourceSpan(name, 1, 1, 0, 0)))
+        return body, "utf-8"
+    raise ReportError("the file starts with a UTF-16 byte order mark but is not valid UTF-16 "
+                      "(an odd number of bytes or a broken surrogate pair)", file=name,
+                      hint="save the report again as UTF-8")
+
+
+def _clean(text: str, name: str, notes: list[Note]) -> str:
+    """Line separators to line feeds; refused code points to U+FFFD, noted once per line."""
+    if _LINE_SEPARATORS.search(text):
+        notes.append(Note("text-replaced", "info", "Unicode line separators (U+2028, U+2029 or U+0085) were read "
+                          "as line breaks", SourceSpan(name, 1, 1, 0, 0)))
+        text = _LINE_SEPARATORS.sub("\n", text)
+    text = text.replace("\f", " ").replace("\v", " ")
+    if not _REFUSED.search(text):
+        return text
+    lines = text.split("\n")
+    offset, noted = 0, 0
+    for number, line in enumerate(lines, start=1):
+        found = sorted({f"U+{ord(c):04X}" for c in _REFUSED.findall(line)})
+        if found:
+            noted += 1
+            if noted <= _MAX_NOTES:
+                notes.append(Note("text-replaced", "warning",
+                                  f"characters that RDF cannot carry ({', '.join(found[:5])}) were replaced by "
+                                  "U+FFFD; check the line in the original document",
+                                  SourceSpan(name, number, number, offset, offset + len(line))))
+            lines[number - 1] = _REFUSED.sub("\ufffd", line)
+        offset += len(line) + 1
+    if noted > _MAX_NOTES:
+        notes.append(Note("text-replaced", "warning", f"{noted - _MAX_NOTES} more lines had such characters",
+                          SourceSpan(name, 1, 1, 0, 0)))
+    return "\n".join(lines)
 
 
 def _decode_other(data: bytes, name: str, error: UnicodeDecodeError) -> tuple[str, str]:
