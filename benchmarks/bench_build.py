@@ -46,9 +46,9 @@ def child(corpus: Path, out: Path, validate: bool) -> dict:
     """One build in this process; returns the timings (seconds), counts and peak RSS (MB) after each phase."""
     started = time.perf_counter()
     import rscao_graph
-    from rscao_graph.build import build_dataset, write_build
     from rscao_graph.config import load_settings
-    from rscao_graph.sources import collect_reports
+    from rscao_graph.pipeline import build_dataset, write_build
+    from rscao_graph.read.sources import collect_reports
 
     result: dict = {"import_s": time.perf_counter() - started, "package": str(Path(rscao_graph.__file__).parent)}
     settings = load_settings(out.parent, out=out)

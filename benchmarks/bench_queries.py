@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write_corpus  # noqa: E402
 
-from rscao_graph.build import build_dataset, write_build  # noqa: E402
 from rscao_graph.config import Settings  # noqa: E402
-from rscao_graph.queries import bind_query, load_queries  # noqa: E402
-from rscao_graph.sources import collect_reports  # noqa: E402
-from rscao_graph.sparql import open_store, run_on_store  # noqa: E402
+from rscao_graph.pipeline import build_dataset, write_build  # noqa: E402
+from rscao_graph.query.run import open_store, run_on_store  # noqa: E402
+from rscao_graph.query.stored import bind_query, load_queries  # noqa: E402
+from rscao_graph.read.sources import collect_reports  # noqa: E402
 
 PARAMS = {"country": "CN", "organisation": "national library", "start": "2020-01-01", "end": "2020-06-30"}
 

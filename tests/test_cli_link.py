@@ -9,7 +9,7 @@ from conftest import DATA, run
 from fake_endpoint import EMPTY, Reply, fake_endpoint
 from oxigraph_server import oxigraph_server
 
-from rscao_graph.link.decisions import COLUMNS
+from rscao_graph.decisions import COLUMNS
 
 B = "https://w3id.org/rscao/"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from rscao_graph.decisions import COLUMNS, Decision, merge_decisions, read_decisions, today, write_decisions
 from rscao_graph.errors import InputError
-from rscao_graph.link.decisions import COLUMNS, Decision, merge_decisions, read_decisions, today, write_decisions
 from rscao_graph.resources import resource_path
 
 E = "https://w3id.org/rscao/org/x"

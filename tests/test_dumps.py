@@ -10,9 +10,9 @@ from conftest import SETTINGS
 from pyld import jsonld
 from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, parse
 
-from rscao_graph.build import Build, build_dataset, write_build
+from rscao_graph.pipeline import Build, build_dataset, write_build
 from rscao_graph.publish.dumps import DUMPS, sort_quads
-from rscao_graph.sources import ReportFile
+from rscao_graph.read.sources import ReportFile
 
 
 def canonical(quads: list[Quad]) -> set[str]:

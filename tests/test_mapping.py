@@ -12,9 +12,9 @@ from rscao_graph.extract import extract_report
 from rscao_graph.iris import Minter
 from rscao_graph.model import Report
 from rscao_graph.rdf.mapping import map_report
-from rscao_graph.rdf.terms import OA, PROV, RDF, RSCAO, SCHEMA, XSD
 from rscao_graph.read import read_report
 from rscao_graph.reference import load_reference
+from rscao_graph.vocab import OA, PROV, RDF, RSCAO, SCHEMA, XSD
 
 BASE = "https://w3id.org/rscao/"
 REPORT = BASE + "report/north-east-asia/2019-09--2020-03"

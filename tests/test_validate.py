@@ -25,12 +25,12 @@ from conftest import MINIMAL_REPORT, SETTINGS, run, write_report
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 import rscao_graph.validate as validate_module
-from rscao_graph.build import Build, build_dataset
 from rscao_graph.errors import InputError
-from rscao_graph.rdf.terms import OA, RDF, RSCAO, SCHEMA, SKOS, XSD
+from rscao_graph.pipeline import Build, build_dataset
+from rscao_graph.read.sources import ReportFile
 from rscao_graph.resources import resource_path
-from rscao_graph.sources import ReportFile
 from rscao_graph.validate import Finding, Validation, _rdflib_graph, _shacl_findings, validate_build
+from rscao_graph.vocab import OA, RDF, RSCAO, SCHEMA, SKOS, XSD
 
 RULES = Path(__file__).parent / "data" / "rules"
 SAMPLE_NAME = "north-east-asia-2019-09--2020-03.md"

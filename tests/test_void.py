@@ -8,9 +8,9 @@ import pytest
 from conftest import SETTINGS
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from rscao_graph.build import build_dataset, write_build
 from rscao_graph.config import Settings
-from rscao_graph.sources import ReportFile
+from rscao_graph.pipeline import build_dataset, write_build
+from rscao_graph.read.sources import ReportFile
 
 DS = "https://w3id.org/rscao/dataset"
 VOID = "http://rdfs.org/ns/void#"

@@ -19,12 +19,12 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from .build import Build, BuiltReport
 from .errors import InputError
 from .model import Note
+from .pipeline import Build, BuiltReport
 from .rdf.mapping import Focus
-from .rdf.terms import RDF, XSD
 from .resources import resource_path
+from .vocab import RDF, XSD
 
 __all__ = ["BATCH_SIZE", "Finding", "Validation", "validate_build"]
 

@@ -21,7 +21,7 @@ import requests
 
 from .. import __version__
 from ..errors import ServiceError
-from ..publish.output import write_file_atomic
+from ..files import write_file_atomic
 
 __all__ = ["CACHE_DAYS", "SparqlClient", "cache_dir", "user_agent"]
 

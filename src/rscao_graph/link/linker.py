@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..decisions import Decision, merge_decisions, today, valid_value
 from ..iris import Minter
 from ..model import Mention, Report
 from ..rdf.mapping import mention_iri
 from ..reference import Reference
 from .client import SparqlClient
-from .decisions import Decision, merge_decisions, today, valid_value
 from .scoring import choose, evidence, score
 from .wikidata import Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
 

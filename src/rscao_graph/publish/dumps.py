@@ -13,7 +13,7 @@ from typing import Any
 
 from pyoxigraph import Quad, RdfFormat, Triple, parse, serialize
 
-from ..rdf.terms import PREFIXES
+from ..vocab import PREFIXES
 from .jsonld import context_document, jsonld_document
 
 __all__ = ["DUMPS", "merged_triples", "sort_quads", "write_dumps"]

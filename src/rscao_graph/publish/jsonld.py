@@ -14,7 +14,7 @@ from typing import Any
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
-from ..rdf.terms import PREFIXES
+from ..vocab import PREFIXES
 
 __all__ = ["compact_iri", "context_document", "jsonld_document"]
 

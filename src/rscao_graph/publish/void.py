@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..config import Settings
 from ..rdf.nodes import en, integer, iri
-from ..rdf.terms import DCAT, DCT, FOAF, OWL, PREFIXES, RDF, SKOS, VOID, XSD
+from ..vocab import DCAT, DCT, FOAF, OWL, PREFIXES, RDF, SKOS, VOID, XSD
 from .dumps import DUMPS
 from .jsonld import compact_iri
 

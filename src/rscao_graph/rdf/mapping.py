@@ -18,8 +18,8 @@ from ..extract.citations import label_fits
 from ..iris import Minter, slugify
 from ..model import Activity, Citation, ConvenorAction, Mention, Note, Report, SourceSpan
 from ..reference import Reference, normalise_name
+from ..vocab import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 from .nodes import boolean, date_literal, en, integer, iri, string, url_node
-from .terms import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 
 __all__ = ["Focus", "ReportGraph", "map_report", "mention_iri"]
 

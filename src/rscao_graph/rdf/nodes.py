@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .terms import XSD
+from ..vocab import XSD
 
 __all__ = ["boolean", "date_literal", "en", "integer", "iri", "quad", "string", "url_node"]
 

@@ -13,8 +13,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse
 from ..iris import Minter
 from ..reference import Reference
 from ..resources import resource_path
+from ..vocab import DCT, OWL, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 from .nodes import en, iri, string
-from .terms import DCT, OWL, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 
 __all__ = ["REFERENCE_GRAPHS", "link_quads", "reference_quads"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .cli import cli, settings_from
-from .errors import UsageError
+from ..errors import UsageError
+from .app import cli, settings_from
 
 
 @cli.command("queries")
@@ -20,7 +20,7 @@ def queries_command(ctx: click.Context) -> None:
     Example:
         rscao-graph queries
     """
-    from .queries import load_queries
+    from ..query.stored import load_queries
 
     for query in load_queries().values():
         click.echo(f"{query.name}\n    {query.summary}")
@@ -64,9 +64,9 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
         rscao-graph query activities-of-country --param country=CN --format csv
         rscao-graph query activities --endpoint http://localhost:7878/query
     """
-    from .queries import bind_query, load_queries
-    from .rdf.terms import PREFIXES
-    from .sparql import format_results, open_store, run_on_endpoint, run_on_store
+    from ..query.run import format_results, open_store, run_on_endpoint, run_on_store
+    from ..query.stored import bind_query, load_queries
+    from ..vocab import PREFIXES
 
     queries = load_queries()
     if name not in queries:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..publish.output import write_file_atomic
+from .errors import InputError
+from .files import write_file_atomic
 
 __all__ = ["AUTHORITIES", "COLUMNS", "Decision", "decisions_source", "merge_decisions", "read_decisions", "today",
            "valid_value",
@@ -91,7 +91,7 @@ def decisions_source(path: Path) -> Path:
     rscao-graph (so a build anywhere carries the checked links; ``link`` then writes to ``path``)."""
     if path.exists():
         return path
-    from ..resources import resource_path
+    from .resources import resource_path
 
     return resource_path("data", "links.csv")
 

@@ -12,11 +12,11 @@ import pytest
 from conftest import SETTINGS
 from oxigraph_server import free_port, oxigraph_server
 
-from rscao_graph.build import build_dataset, write_build
 from rscao_graph.errors import ServiceError, UsageError
-from rscao_graph.queries import bind_query, load_queries
-from rscao_graph.sources import ReportFile
-from rscao_graph.sparql import format_results, open_store, run_on_endpoint, run_on_store
+from rscao_graph.pipeline import build_dataset, write_build
+from rscao_graph.query.run import format_results, open_store, run_on_endpoint, run_on_store
+from rscao_graph.query.stored import bind_query, load_queries
+from rscao_graph.read.sources import ReportFile
 
 REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from .cli import cli, settings_from
-from .errors import UsageError
+from ..errors import UsageError
+from .app import cli, settings_from
 
 __all__ = ["link"]
 
 
 def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
     """Our IRI, label and kind for ENTITY: an IRI, or a slug such as national-library-of-china or CN."""
-    from .reference import load_reference
+    from ..reference import load_reference
 
     reference = load_reference()
     paths = {"organisation": "org", "place": "place", "person": "person"}
@@ -43,7 +43,7 @@ def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
 
 
 def _record(verb: str, entity: str, qid: str, decisions_path: Path, base: str) -> str:
-    from .link.decisions import Decision, decisions_source, merge_decisions, read_decisions, today, write_decisions
+    from ..decisions import Decision, decisions_source, merge_decisions, read_decisions, today, write_decisions
 
     if not re.fullmatch(r"Q[1-9]\d*", qid):
         raise UsageError(f"{qid!r} is not a Wikidata item id such as Q732353")
@@ -105,14 +105,14 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
             raise UsageError(f"usage: rscao-graph link {args[0]} ENTITY QID")
         click.echo(_record(args[0], args[1], args[2], settings.decisions, settings.base_iri))
         return
-    from .extract import extract_report
-    from .iris import Minter
-    from .link.client import SparqlClient
-    from .link.decisions import decisions_source, read_decisions, write_decisions
-    from .link.linker import link_entities, link_targets
-    from .read import read_report
-    from .reference import load_reference
-    from .sources import collect_reports
+    from ..decisions import decisions_source, read_decisions, write_decisions
+    from ..extract import extract_report
+    from ..iris import Minter
+    from ..link.client import SparqlClient
+    from ..link.linker import link_entities, link_targets
+    from ..read import read_report
+    from ..read.sources import collect_reports
+    from ..reference import load_reference
 
     files = collect_reports(tuple(Path(a) for a in args), settings.reports)
     reference = load_reference()

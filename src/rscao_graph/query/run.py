@@ -23,7 +23,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from .errors import ServiceError, UsageError
+from ..errors import ServiceError, UsageError
 
 __all__ = ["STORE_DIR", "Results", "format_results", "open_store", "run_on_endpoint", "run_on_store", "write_store"]
 

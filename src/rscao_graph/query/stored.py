@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
-from .errors import InputError, UsageError
-from .resources import resource_path
+from ..errors import InputError, UsageError
+from ..resources import resource_path
 
 __all__ = ["Param", "StoredQuery", "bind_query", "load_queries", "parse_query_file"]
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..config import DEFAULT_BASE_IRI
+from ..decisions import Decision
 from ..errors import InputError
 from ..iris import Minter
-from ..link.decisions import Decision
+from ..vocab import FOAF, OWL, SCHEMA, SKOS
 from .nodes import iri
 from .reference_graphs import link_quads
-from .terms import FOAF, OWL, SCHEMA, SKOS
 
 __all__ = ["authority_target", "decision_quads", "rebase"]
 

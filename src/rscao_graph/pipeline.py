@@ -13,22 +13,22 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
 from .config import Settings
+from .decisions import decisions_source, read_decisions
 from .errors import ReportError
 from .extract import extract_report
+from .files import staged_output
 from .iris import Minter
-from .link.decisions import decisions_source, read_decisions
 from .model import Note, Report, SourceSpan
 from .publish.dumps import merged_triples, sort_quads, write_dumps
-from .publish.output import staged_output
 from .publish.void import void_triples
-from .rdf.links import decision_quads, rebase
+from .query.run import write_store
+from .rdf.authority import decision_quads, rebase
 from .rdf.mapping import Focus, map_report
 from .rdf.reference_graphs import reference_quads
-from .rdf.terms import PREFIXES
 from .read import read_report
+from .read.sources import ReportFile
 from .reference import load_reference
-from .sources import ReportFile
-from .sparql import write_store
+from .vocab import PREFIXES
 
 __all__ = ["Build", "BuiltReport", "build_dataset", "write_build"]
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError
+from .errors import InputError
 
 __all__ = ["MARKER", "check_output", "staged_output", "write_file_atomic"]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_REPORT, SETTINGS, write_report
 
-from rscao_graph.build import build_dataset, write_build
 from rscao_graph.errors import ReportError
-from rscao_graph.sources import ReportFile
+from rscao_graph.pipeline import build_dataset, write_build
+from rscao_graph.read.sources import ReportFile
 
 
 def files(*paths: Path) -> list[ReportFile]:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rscao_graph.errors import InputError
-from rscao_graph.publish.output import MARKER, staged_output, write_file_atomic
+from rscao_graph.files import MARKER, staged_output, write_file_atomic
 
 
 def test_staged_output_replaces_the_folder_whole(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .config import Settings, load_settings
-from .errors import RscaoError, UsageError
+from .. import __version__
+from ..config import Settings, load_settings
+from ..errors import RscaoError, UsageError
 
 __all__ = ["cli", "main"]
 
@@ -104,11 +104,11 @@ def parse(ctx: click.Context, report: Path | None, fmt: str, sample: bool) -> No
         rscao-graph parse data/reports/north-east-asia-2019-09--2020-03.md --format json
         rscao-graph parse --sample
     """
-    from .extract import extract_report
-    from .read import read_report
+    from ..extract import extract_report
+    from ..read import read_report
+    from ..read.sources import collect_reports
+    from ..resources import SAMPLE_REPORT, resource_path
     from .report_json import report_summary, report_to_dict
-    from .resources import SAMPLE_REPORT, resource_path
-    from .sources import collect_reports
 
     settings = settings_from()
     if sample:
@@ -157,9 +157,9 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
         rscao-graph build
         rscao-graph build data/reports/ --out dist/ --base-iri https://example.org/rscao/
     """
-    from .build import write_build
-    from .publish.output import check_output
-    from .validate import validate_build
+    from ..files import check_output
+    from ..pipeline import write_build
+    from ..validate import validate_build
 
     settings = settings_from(base_iri=base_iri, out=out)
     check_output(settings.out)
@@ -188,8 +188,8 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
 
 def _build(ctx: click.Context, reports: tuple[Path, ...], settings: Settings, keep_going: bool) -> Any:
     """Read, extract and map the reports (a progress bar on a terminal for several)."""
-    from .build import build_dataset
-    from .sources import collect_reports
+    from ..pipeline import build_dataset
+    from ..read.sources import collect_reports
 
     files = collect_reports(reports, settings.reports)
     out = settings.out.resolve()
@@ -233,7 +233,7 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
         rscao-graph validate data/reports/north-east-asia-2019-09--2020-03.md --format json
     """
 
-    from .validate import validate_build
+    from ..validate import validate_build
 
     result = _build(ctx, reports, settings_from(base_iri=base_iri), keep_going=False)
     validation = validate_build(result)
@@ -249,7 +249,7 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
         ctx.exit(1)
 
 
-from . import cli_link, cli_query  # noqa: E402,F401 - registers their commands on the group
+from . import link, query  # noqa: E402,F401 - registers their commands on the group
 
 
 def main() -> None:
