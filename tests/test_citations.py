@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from rscao_graph.extract.citations import label_fits, parse_citation
+from rscao_graph.extract.citations import parse_citation
 from rscao_graph.model import Paragraph, SourceSpan
-from rscao_graph.reference import load_reference
 
 SPAN = SourceSpan("r.md", 1, 1, 0, 0)
 
@@ -26,18 +25,3 @@ def test_parse_citation(text: str, notation: str, label: str) -> None:
                                   "12 libraries took part"])
 def test_not_a_citation(text: str) -> None:
     assert parse_citation(Paragraph(text, SPAN)) is None
-
-
-@pytest.mark.parametrize(("notation", "label", "fits"), [
-    ("2", "Inspire and Enhance Professional Practice", True),
-    ("2.1", "Produce, Communicate and Distribute Key Resources and Materials that Inspire the Profession", True),
-    ("4", "optimise our organization", True),
-    ("4", "Optimize our Organisation.", True),
-    ("3.1", "Provide excellent opportunities for face-to-face networking and learning", True),
-    ("3.1", "Empower the field at the national and regional levels", False),
-    ("1.1", "Show the power of libraries in delivering the Sustainable Development Goals", False),
-    ("4.1", "Anything at all", None),
-    ("3", "", None),
-])
-def test_label_fits(notation: str, label: str, fits: bool | None) -> None:
-    assert label_fits(load_reference().concepts[notation], label) is fits

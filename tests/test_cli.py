@@ -9,7 +9,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import Result
-from conftest import MINIMAL_REPORT, run, write_report
+from helpers import MINIMAL_REPORT, run, write_report
 
 from rscao_graph import __version__
 from rscao_graph.cli import cli

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from helpers import DATA
 from oxigraph_server import oxigraph_server
 
 from rscao_graph.decisions import Decision

@@ -21,13 +21,15 @@ from typing import Any
 
 import pytest
 import rdflib
-from conftest import MINIMAL_REPORT, SETTINGS, run, write_report
+from helpers import MINIMAL_REPORT, SETTINGS, run, write_report
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 import rscao_graph.validate as validate_module
 from rscao_graph.errors import InputError
-from rscao_graph.pipeline import Build, build_dataset
+from rscao_graph.pipeline import build_dataset
+from rscao_graph.rdf.dataset import Build
 from rscao_graph.read.sources import ReportFile
+from rscao_graph.reference import load_reference
 from rscao_graph.resources import resource_path
 from rscao_graph.validate import Finding, Validation, _rdflib_graph, _shacl_findings, validate_build
 from rscao_graph.vocab import OA, RDF, RSCAO, SCHEMA, SKOS, XSD
@@ -230,7 +232,7 @@ REPORT_CASES: dict[str, Case] = {
 
 
 def build_of(*paths: Path) -> Build:
-    return build_dataset([ReportFile(p, p.parent) for p in paths], SETTINGS)
+    return build_dataset([ReportFile(p, p.parent) for p in paths], SETTINGS, load_reference())
 
 
 @cache
@@ -420,7 +422,7 @@ def test_country_code_must_be_two_capitals() -> None:
 
 
 def test_the_reference_data_conforms() -> None:
-    build = build_dataset([], SETTINGS)
+    build = build_dataset([], SETTINGS, load_reference())
     assert build.reference
     assert validate_build(build).findings == ()
 
@@ -743,7 +745,7 @@ def test_finding_text_without_activity() -> None:
 def test_findings_do_not_depend_on_batches_or_processes(tmp_path: Path, sample_path: Path) -> None:
     text = (RULES / "activity-without-citation.md").read_text(encoding="utf-8")
     other = write_report(tmp_path, text.replace("September 2019 – March 2020", "March 2020 – September 2020"))
-    build = build_dataset([ReportFile(sample_path, sample_path.parent), ReportFile(other, other.parent)], SETTINGS)
+    build = build_dataset([ReportFile(sample_path, sample_path.parent), ReportFile(other, other.parent)], SETTINGS, load_reference())
     sequential = validate_build(build, batch_size=25, workers=1)
     forked = validate_build(build, batch_size=1, workers=2)
     assert forked == sequential

@@ -6,8 +6,10 @@ Dates are ISO 8601 strings at their precision (``"2019-11"`` for a month), never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
 
 __all__ = [
     "Activity",
@@ -26,6 +28,7 @@ __all__ = [
     "SourceDocument",
     "SourceSpan",
     "Text",
+    "is_http_url",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -152,9 +155,21 @@ class Link:
 
     @property
     def is_url(self) -> bool:
-        from .extract.links import is_http_url
-
         return is_http_url(self.text)
+
+
+def is_http_url(text: str) -> bool:
+    """True for an absolute http(s) URL with a host.
+
+    >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
+    (True, False)
+    """
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok and not re.search(r"\s", text)
 
 
 @dataclass(frozen=True)

@@ -1,74 +1,61 @@
-"""The build: reports in, one dataset out (a named graph per report plus the reference graphs).
+"""The build in one call: reports in; read -> extract -> map -> validate -> write; a typed result out.
 
-``build_dataset`` reads, extracts and maps; ``write_build`` writes the dumps and the VoID/DCAT
-description atomically. The CLI only wires them.
+:func:`build` is what ``rscao-graph build`` runs: it checks the output folder once, reads, extracts and
+maps every report (:func:`build_dataset`), validates the dataset, refuses to write one with violations
+(:class:`BuildInvalid`, exit 1) unless asked to, and writes the dumps atomically. :func:`check` is the
+same without writing (``rscao-graph validate``). Nothing here reads the environment or prints: the
+caller passes what the environment says and receives the findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
-
-from .config import Settings
+from .config import Environment, Settings
 from .decisions import decisions_source, read_decisions
-from .errors import ReportError
+from .errors import ReportError, UsageError, ValidationFailed
 from .extract import extract_report
-from .files import staged_output
+from .files import check_output
 from .iris import Minter
-from .model import Note, Report, SourceSpan
-from .publish.dumps import merged_triples, sort_quads, write_dumps
-from .publish.void import void_triples
-from .query.run import write_store
+from .model import Note, SourceSpan
+from .publish.writer import write_build
 from .rdf.authority import decision_quads, rebase
-from .rdf.mapping import Focus, map_report
+from .rdf.dataset import Build, BuiltReport
+from .rdf.mapping import map_report
 from .rdf.reference_graphs import reference_quads
 from .read import read_report
 from .read.sources import ReportFile
-from .reference import load_reference
-from .vocab import PREFIXES
+from .reference import Reference
+from .validate import Validation, validate_build
 
-__all__ = ["Build", "BuiltReport", "build_dataset", "write_build"]
+__all__ = ["BuildInvalid", "BuildResult", "build", "build_dataset", "check"]
+
+log = logging.getLogger("rscao_graph")
 
 
 @dataclass(frozen=True)
-class BuiltReport:
-    """One report, its graph IRI and the quads of its named graph."""
+class BuildResult:
+    """What a build did: the dataset, its validation, and the files written (name -> bytes; empty when
+    nothing was written)."""
 
-    report: Report
-    iri: str
-    quads: list[Quad]
-    notes: tuple[Note, ...]
-    focus: dict[str, Focus]
-    shared: list[Triple]
+    dataset: Build
+    validation: Validation
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> list[ReportError]:
+        """The reports that could not be read (``keep_going``)."""
+        return self.dataset.skipped
 
 
-@dataclass
-class Build:
-    """Everything a build produced, before it is written."""
+class BuildInvalid(ValidationFailed):
+    """Validation found violations, so the build was not written (exit 1); ``result`` holds the findings."""
 
-    reports: list[BuiltReport]
-    reference: list[Quad]
-    base: str = ""
-    skipped: list[ReportError] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    _quads: list[Quad] | None = field(default=None, repr=False, compare=False)
-
-    def quads(self) -> list[Quad]:
-        """All quads, distinct and sorted (the order every dump is written in); computed once."""
-        if self._quads is not None:
-            return self._quads
-        every = list(self.reference)
-        shared = {t for built in self.reports for t in built.shared}
-        if shared:
-            graph = NamedNode(self.base + "graph/entities")
-            every.extend(Quad(t.subject, t.predicate, t.object, graph) for t in shared)
-        for built in self.reports:
-            every.extend(built.quads)
-        self._quads = sort_quads(every)
-        return self._quads
+    def __init__(self, message: str, result: BuildResult, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.result = result
 
 
 def _newer(a: BuiltReport, b: BuiltReport) -> BuiltReport:
@@ -79,12 +66,12 @@ def _newer(a: BuiltReport, b: BuiltReport) -> BuiltReport:
     return a if key(a) >= key(b) else b
 
 
-def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going: bool = False,
-                  on_report: Callable[[ReportFile], None] | None = None) -> Build:
+def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Reference, *,
+                  keep_going: bool = False, on_report: Callable[[ReportFile], None] | None = None,
+                  on_skipped: Callable[[ReportError], None] | None = None) -> Build:
     """Read, extract and map every report. An unreadable report raises :class:`ReportError`, or with
-    ``keep_going`` is skipped and recorded. Two reports for the same sub-region and period: the later
-    submission replaces the earlier, with a warning note."""
-    reference = load_reference()
+    ``keep_going`` is skipped and recorded (and handed to ``on_skipped``). Two reports for the same
+    sub-region and period: the later submission replaces the earlier, with a warning note."""
     minter = Minter(settings.base_iri)
     decisions = read_decisions(decisions_source(settings.decisions))
     links = decision_quads(decisions, minter)
@@ -94,12 +81,16 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     for file in files:
         if on_report is not None:
             on_report(file)
+        log.debug("reading %s", file.path)
         try:
             report = extract_report(read_report(file.path, file.root), reference)
         except ReportError as exc:
             if not keep_going:
                 raise
             build.skipped.append(exc)
+            log.debug("skipped %s: %s", file.path, exc)
+            if on_skipped is not None:
+                on_skipped(exc)
             continue
         graph = map_report(report, minter, reference)
         built = BuiltReport(report, graph.graph.value, graph.quads, tuple(report.notes) + tuple(graph.notes),
@@ -120,19 +111,54 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
     return build
 
 
-def write_build(build: Build, out: Path, settings: Settings, validation: bytes | None = None) -> dict[str, int]:
-    """Write the dumps, ``void.ttl``, the embedded query store (``store/``) and (given the SHACL
-    report as Turtle) ``validation.ttl`` into ``out`` atomically; returns file name -> byte size of
-    the files (the store is a folder and is not listed)."""
-    quads = build.quads()
-    triples = merged_triples(quads)
-    with staged_output(out) as folder:
-        sizes = write_dumps(quads, triples, folder)
-        serialize(void_triples(quads, triples, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE,
-                  prefixes=PREFIXES)
-        sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
-        write_store(quads, folder)
-        if validation is not None:
-            (folder / "validation.ttl").write_bytes(validation)
-            sizes["validation.ttl"] = len(validation)
-    return sizes
+def _check_outside(files: Sequence[ReportFile], settings: Settings) -> None:
+    out = settings.out.resolve()
+    inside = next((f.path for f in files if out == f.path.resolve() or out in f.path.resolve().parents), None)
+    if inside is not None:
+        raise UsageError(f"the output folder {settings.out} holds the report {inside}",
+                         hint="give another --out; the output folder is replaced whole")
+
+
+def check(files: Sequence[ReportFile], settings: Settings, reference: Reference, *, workers: int = 1,
+          on_report: Callable[[ReportFile], None] | None = None) -> tuple[Build, Validation]:
+    """Read, extract, map and validate ``files`` without writing anything (an unreadable report raises
+    :class:`ReportError`)."""
+    _check_outside(files, settings)
+    dataset = build_dataset(files, settings, reference, on_report=on_report)
+    log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
+    return dataset, validate_build(dataset, workers=workers)
+
+
+def build(files: Sequence[ReportFile], settings: Settings, reference: Reference, *, workers: int = 1,
+          keep_going: bool = False, allow_invalid: bool = False, environment: Environment | None = None,
+          on_report: Callable[[ReportFile], None] | None = None,
+          on_skipped: Callable[[ReportError], None] | None = None,
+          on_validated: Callable[[Validation], None] | None = None) -> BuildResult:
+    """Build ``files`` into ``settings.out``: read, extract, map, validate (in up to ``workers``
+    processes), write.
+
+    The output folder is checked first (:class:`~rscao_graph.errors.InputError`, exit 2, for a folder
+    that is not an earlier build). With ``keep_going`` unreadable reports are skipped (``on_skipped``)
+    instead of raising :class:`ReportError`; none readable raises :class:`UsageError`. ``on_validated``
+    receives the findings before anything is written; violations raise :class:`BuildInvalid` (exit 1)
+    and leave the output folder as it was, unless ``allow_invalid``. ``environment`` gives the date
+    stamped into VoID (``SOURCE_DATE_EPOCH``); by default none is.
+    """
+    target = check_output(settings.out)
+    _check_outside(files, settings)
+    dataset = build_dataset(files, settings, reference, keep_going=keep_going, on_report=on_report,
+                            on_skipped=on_skipped)
+    if not dataset.reports:
+        raise UsageError(f"no report could be read; {settings.out} was left as it was")
+    log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
+    validation = validate_build(dataset, workers=workers)
+    if on_validated is not None:
+        on_validated(validation)
+    if not validation.conforms and not allow_invalid:
+        raise BuildInvalid(f"validation found {validation.counts()['violation']} violation(s); {settings.out} was "
+                           "left as it was", BuildResult(dataset, validation),
+                           hint="fix the reports, or build with --allow-invalid")
+    log.info("writing %s", target.path)
+    sizes = write_build(dataset, target, settings, validation,
+                        modified=environment.source_date if environment is not None else None)
+    return BuildResult(dataset, validation, sizes)

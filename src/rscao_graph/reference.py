@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .config import DEFAULT_BASE_IRI
 from .errors import InputError
 from .resources import resource_path
+from .vocab import SKOS
 
 __all__ = [
     "Concept",
@@ -22,11 +24,10 @@ __all__ = [
     "Entity",
     "Reference",
     "SubRegion",
+    "label_fits",
     "load_reference",
     "normalise_name",
 ]
-
-ONTOLOGY_NS = "https://w3id.org/rscao/ontology#"
 
 
 @lru_cache(maxsize=65536)
@@ -85,6 +86,32 @@ class Concept:
     alt_labels: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
+def _key(label: str) -> str:
+    text = label.casefold().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"(?<=[a-z])is(e|es|ed|ing|ation|ations)\b", r"iz\1", text)
+    text = re.sub(r"(?<=[a-z])yse\b", "yze", text)
+    text = re.sub(r"(?<=[a-z])our\b", "or", text)
+    text = re.sub(r"(?<=[a-z])tre\b", "ter", text)
+    text = re.sub(r"(?<=[a-z])mme\b", "m", text)
+    return " ".join(text.split())
+
+
+def label_fits(concept: Concept, label: str) -> bool | None:
+    """Does a cited label fit the concept? ``None`` when nothing was cited or the official wording
+    is not known (a placeholder label such as "Key Initiative 4.1").
+
+    >>> c = Concept("4", "Optimise our Organisation", ())
+    >>> label_fits(c, "optimize our organization."), label_fits(c, "Connect and empower the field")
+    (True, False)
+    """
+    if not label.strip() or concept.label.startswith("Key Initiative "):
+        return None
+    wanted = {_key(concept.label), *(_key(a) for a in concept.alt_labels)}
+    return _key(label) in wanted
+
+
 @dataclass(frozen=True)
 class Reference:
     """All reference data, with lookup tables by normalised name."""
@@ -130,10 +157,10 @@ def _split(value: str) -> tuple[str, ...]:
 def _load_concepts(path: Path) -> dict[str, Concept]:
     import pyoxigraph as ox
 
-    skos = "http://www.w3.org/2004/02/skos/core#"
+    skos = str(SKOS)
     labels: dict[str, dict[str, list[str]]] = {}
     with path.open("rb") as handle:
-        for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/rscao/"):
+        for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=DEFAULT_BASE_IRI):
             pred = quad.predicate.value
             if pred in (skos + "notation", skos + "prefLabel", skos + "altLabel"):
                 entry = labels.setdefault(quad.subject.value, {})

@@ -1,18 +1,16 @@
 """Strategy citations of the Impact cell: "3. Connect and empower the field", "3.1 Provide ...".
 
-Citations are matched by number; the label is kept as cited and compared with the scheme's wording
-ignoring case, punctuation and British/American spelling.
+Citations are matched by number; the label is kept as cited (``reference.label_fits`` compares it
+with the scheme's wording when the citation is mapped).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import Citation, Paragraph
-from ..reference import Concept
 
-__all__ = ["label_fits", "parse_citation"]
+__all__ = ["parse_citation"]
 
 _CITATION = re.compile(
     r"^\s*(?:(?:SD|KI|strategic\s+direction|key\s+initiative)\s*)?(?P<n>\d(?:\.\d{1,2})?)(?![\d.]*\d)"
@@ -37,29 +35,3 @@ def parse_citation(paragraph: Paragraph) -> Citation | None:
     if not m:
         return None
     return Citation(m.group("n"), m.group("label").strip(), paragraph.span)
-
-
-@lru_cache(maxsize=4096)
-def _key(label: str) -> str:
-    text = label.casefold().replace("&", " and ")
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"(?<=[a-z])is(e|es|ed|ing|ation|ations)\b", r"iz\1", text)
-    text = re.sub(r"(?<=[a-z])yse\b", "yze", text)
-    text = re.sub(r"(?<=[a-z])our\b", "or", text)
-    text = re.sub(r"(?<=[a-z])tre\b", "ter", text)
-    text = re.sub(r"(?<=[a-z])mme\b", "m", text)
-    return " ".join(text.split())
-
-
-def label_fits(concept: Concept, label: str) -> bool | None:
-    """Does a cited label fit the concept? ``None`` when nothing was cited or the official wording
-    is not known (a placeholder label such as "Key Initiative 4.1").
-
-    >>> c = Concept("4", "Optimise our Organisation", ())
-    >>> label_fits(c, "optimize our organization."), label_fits(c, "Connect and empower the field")
-    (True, False)
-    """
-    if not label.strip() or concept.label.startswith("Key Initiative "):
-        return None
-    wanted = {_key(concept.label), *(_key(a) for a in concept.alt_labels)}
-    return _key(label) in wanted

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
-from ..model import Link, SourceSpan
+from ..model import Link, SourceSpan, is_http_url
 
 __all__ = ["find_urls", "is_http_url", "split_links"]
 
@@ -16,20 +15,6 @@ _TRAILING = ".,;)>]"
 _URLISH = re.compile(r"<?(?:https?|ftp)://[^\s<>]+>?|\bwww\.[^\s<>]+", re.IGNORECASE)
 _PHRASE = re.compile(r"[^\W\d_]{2,}")
 _LEADING = "<(["
-
-
-def is_http_url(text: str) -> bool:
-    """True for an absolute http(s) URL with a host.
-
-    >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
-    (True, False)
-    """
-    try:
-        parts = urlsplit(text)
-        port_ok = parts.port is None or 0 < parts.port < 65536
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok and not re.search(r"\s", text)
 
 
 def _clean(item: str) -> str:

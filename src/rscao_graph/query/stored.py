@@ -20,13 +20,13 @@ from pyoxigraph import Literal, NamedNode
 
 from ..errors import InputError, UsageError
 from ..resources import resource_path
+from ..vocab import XSD
 
 __all__ = ["Param", "StoredQuery", "bind_query", "load_queries", "parse_query_file"]
 
 KNOWN_KEYS = {"summary", "description", "tags", "defaults", "enumerate", "endpoint", "pagination", "method",
               "endpoint_in_url", "transform"}
 _PARAM = re.compile(r"[?$](?P<opt>__?)(?P<name>[A-Za-z0-9]+)(?:_(?P<type>iri|integer|xsd_date))?\b")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _KIND = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
 
 
@@ -150,7 +150,7 @@ def _term(param: Param, value: str) -> NamedNode | Literal:
     if param.type == "integer":
         if not re.fullmatch(r"[+-]?\d+", value):
             raise UsageError(f"parameter {param.name}: {value!r} is not an integer")
-        return Literal(str(int(value)), datatype=NamedNode(_XSD + "integer"))
+        return Literal(str(int(value)), datatype=XSD.integer)
     if param.type == "xsd_date":
         try:
             dt.date.fromisoformat(value)
@@ -158,7 +158,7 @@ def _term(param: Param, value: str) -> NamedNode | Literal:
             raise UsageError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)") from exc
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise UsageError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)")
-        return Literal(value, datatype=NamedNode(_XSD + "date"))
+        return Literal(value, datatype=XSD.date)
     return Literal(value)
 
 

@@ -1,42 +1,23 @@
 """Accepted rows of the decisions file as links, each with its record (method, score, date), in the
-``{base}graph/links`` graph: owl:sameAs to Wikidata, skos:exactMatch to VIAF, ISNI and GeoNames, the
-ISIL as an identifier literal, the website as foaf:homepage."""
+``{base}graph/links`` graph, in the forms of :data:`~rscao_graph.vocab.AUTHORITIES`: owl:sameAs to
+Wikidata, skos:exactMatch to VIAF, ISNI and GeoNames, the ISIL as an identifier literal, the website as
+foaf:homepage."""
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Quad
 
 from ..config import DEFAULT_BASE_IRI
 from ..decisions import Decision
 from ..errors import InputError
 from ..iris import Minter
-from ..vocab import FOAF, OWL, SCHEMA, SKOS
 from .nodes import iri
 from .reference_graphs import link_quads
 
-__all__ = ["authority_target", "decision_quads", "rebase"]
+__all__ = ["LINKS_GRAPH", "decision_quads", "rebase"]
 
-_PREDICATES = {"wikidata": OWL.sameAs, "viaf": SKOS.exactMatch, "isni": SKOS.exactMatch,
-               "geonames": SKOS.exactMatch, "isil": SCHEMA.identifier, "website": FOAF.homepage}
-
-
-def authority_target(authority: str, value: str) -> NamedNode | Literal:
-    """The node a link points to, in the forms DESIGN.md gives.
-
-    >>> authority_target("geonames", "1816670").value
-    'https://sws.geonames.org/1816670/'
-    """
-    if authority == "wikidata":
-        return iri(f"http://www.wikidata.org/entity/{value}")
-    if authority == "viaf":
-        return iri(f"http://viaf.org/viaf/{value}")
-    if authority == "isni":
-        return iri(f"https://isni.org/isni/{value}")
-    if authority == "geonames":
-        return iri(f"https://sws.geonames.org/{value}/")
-    if authority == "isil":
-        return Literal(value)
-    return iri(value)
+#: Local name of the graph the decisions' links go into, under ``{base}graph/``.
+LINKS_GRAPH = "links"
 
 
 def rebase(entity: str, minter: Minter) -> str:
@@ -51,12 +32,11 @@ def rebase(entity: str, minter: Minter) -> str:
 
 def decision_quads(decisions: list[Decision], minter: Minter) -> list[Quad]:
     """The links graph of the accepted decisions."""
-    graph = iri(minter.iri("graph/links"))
+    graph = iri(minter.graph(LINKS_GRAPH))
     quads: list[Quad] = []
     for d in decisions:
         if d.status != "accepted":
             continue
-        quads += link_quads(iri(rebase(d.entity, minter)), _PREDICATES[d.authority], d.authority,
-                            authority_target(d.authority, d.value), graph, minter, "data/links.csv", d.method,
-                            d.score or None, d.date or None)
+        quads += link_quads(iri(rebase(d.entity, minter)), d.authority, d.value, graph, minter, "data/links.csv",
+                            d.method, d.score or None, d.date or None)
     return quads
