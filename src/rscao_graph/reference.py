@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Literal, TypeGuard
 
 from .config import DEFAULT_BASE_IRI
 from .errors import InputError
@@ -22,6 +23,7 @@ __all__ = [
     "Concept",
     "Country",
     "Entity",
+    "EntityKind",
     "Reference",
     "SubRegion",
     "label_fits",
@@ -56,12 +58,15 @@ class Country:
     region: str
 
 
+EntityKind = Literal["organisation", "place", "person"]
+
+
 @dataclass(frozen=True)
 class Entity:
     """A known organisation, place or person of the gazetteer."""
 
     id: str
-    kind: str
+    kind: EntityKind
     type: str
     name: str
     aliases: tuple[str, ...]
@@ -150,6 +155,18 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
         raise InputError(f"cannot read reference data: {exc.strerror}", file=str(path)) from exc
 
 
+def _is_kind(kind: str) -> TypeGuard[EntityKind]:
+    return kind in ("organisation", "place", "person")
+
+
+def _entity(row: dict[str, str], path: Path) -> Entity:
+    kind = row["kind"]
+    if not _is_kind(kind):
+        raise InputError(f"entity {row['id']!r} has kind {kind!r}, not organisation, place or person", file=str(path))
+    return Entity(row["id"], kind, row["type"], row["name"], _split(row["aliases"]), row["country"] or None,
+                  row["note"])
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
@@ -192,8 +209,8 @@ def load_reference() -> Reference:
         names.pop(key, None)
     subregions = {r["slug"]: SubRegion(r["slug"], r["name"], _split(r["countries"]), r["source"])
                   for r in _rows(data / "subregions.csv", ["slug", "name", "countries", "source"])}
-    entities = {r["id"]: Entity(r["id"], r["kind"], r["type"], r["name"], _split(r["aliases"]),
-                                r["country"] or None, r["note"])
-                for r in _rows(data / "gazetteer.csv", ["id", "kind", "type", "name", "aliases", "country", "note"])}
+    gazetteer = data / "gazetteer.csv"
+    entities = {r["id"]: _entity(r, gazetteer)
+                for r in _rows(gazetteer, ["id", "kind", "type", "name", "aliases", "country", "note"])}
     concepts = _load_concepts(data / "strategy-2019-2024.ttl")
     return Reference(countries, names, ambiguous, subregions, entities, concepts)

@@ -173,7 +173,8 @@ def _rdflib_graph(quads: Iterable[Quad]) -> Any:
     graph = rdflib.Graph()
     for q in quads:
         predicate = q.predicate.value
-        if predicate in wanted and (predicate != rdf_type or q.object.value in classes):
+        if predicate in wanted and (predicate != rdf_type or (isinstance(q.object, NamedNode)
+                                                             and q.object.value in classes)):
             graph.add((term(q.subject), term(q.predicate), term(q.object)))
     return graph
 
@@ -235,10 +236,10 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
         iri, where = next(((i, f) for i, f in activities
                            if f.file == note.span.file and f.line <= note.span.line <= max(f.line, f.end_line)),
                           (report_iri, report))
-        is_activity = where is not None and where.kind == "activity"
+        activity = where if where is not None and where.kind == "activity" else None
         found.append(Finding(note.span.file, note.span.line, note.severity, note.code, iri, note.message,
-                             (where.country or "??") if is_activity else None,
-                             where.ordinal if is_activity else None,
+                             (activity.country or "??") if activity else None,
+                             activity.ordinal if activity else None,
                              where.label if where else f"report {note.span.file}"))
     return found
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Mention, SourceSpan
+from ..model import Mention, MentionKind, SourceSpan
 from ..reference import Reference, normalise_name
 
 __all__ = ["MentionFinder", "dedupe_mentions", "finder_for"]
@@ -23,7 +23,7 @@ _GENERIC = re.compile(r"\bNational Library of (?:the )?(?P<of>[A-Z][A-Za-z'’-]
 
 @dataclass(frozen=True)
 class _Target:
-    kind: str
+    kind: MentionKind
     key: str
     country: str | None
 

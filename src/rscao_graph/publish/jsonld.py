@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from ..vocab import PREFIXES
 
@@ -43,7 +43,9 @@ def compact_iri(iri: str) -> str:
     return f"{prefix}:{local}"
 
 
-def _node_id(term: NamedNode | BlankNode) -> str:
+def _node_id(term: NamedNode | BlankNode | Triple) -> str:
+    if isinstance(term, Triple):
+        raise ValueError(f"an RDF-star triple term has no JSON-LD form: {term}")
     return compact_iri(term.value) if isinstance(term, NamedNode) else f"_:{term.value}"
 
 

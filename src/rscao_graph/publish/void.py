@@ -69,10 +69,11 @@ def void_triples(quads: list[Quad], triples: list[Triple], sizes: dict[str, int]
             add(dist, DCT.license, iri(settings.license))
         if name.startswith("dataset."):
             add(ds, VOID.dataDump, iri(minter.dump(name)))
-    used = {t.predicate.value for t in triples} | {t.object.value for t in triples if t.predicate == RDF.type}
+    typed = [t.object for t in triples if t.predicate == RDF.type and isinstance(t.object, NamedNode)]
+    used = {t.predicate.value for t in triples} | {o.value for o in typed}
     for namespace in sorted({ns for ns in PREFIXES.values() if any(term.startswith(ns) for term in used)}):
         add(ds, VOID.vocabulary, iri(namespace))
-    classes: Counter[str] = Counter(t.object.value for t in triples if t.predicate == RDF.type)
+    classes: Counter[str] = Counter(o.value for o in typed)
     for cls, count in sorted(classes.items()):
         part = iri(minter.dataset(f"class/{_slug(cls)}"))
         add(ds, VOID.classPartition, part)

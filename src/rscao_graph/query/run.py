@@ -137,7 +137,7 @@ def format_results(results: Results, fmt: str, prefixes: dict[str, str] | None =
     solutions = results.solutions
     assert solutions is not None
     if fmt in _FORMATS:
-        data = solutions.serialize(format=_FORMATS[fmt])
+        data = solutions.serialize(format=_FORMATS[fmt]) or b""
         return data if data.endswith(b"\n") else data + b"\n"
     if fmt != "table":
         raise UsageError(f"unknown format {fmt!r}")
