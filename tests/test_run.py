@@ -207,7 +207,7 @@ class _Failing(http.server.BaseHTTPRequestHandler):
 
 def test_endpoint_http_error_is_a_service_error() -> None:
     server = http.server.HTTPServer(("127.0.0.1", 0), _Failing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
     try:

@@ -47,6 +47,24 @@ BUILD_RULES = {"row-unreadable", "row-without-activity", "impact-unparsed", "ord
                "report-replaced", "text-after-table"}
 
 
+#: The severity of every rule, written out here (not read from the shapes under test), as README.md states them.
+SEVERITY_OF = {
+    **dict.fromkeys(["activity-without-citation", "activity-without-country", "activity-without-name",
+                     "citation-not-in-scheme", "concept-without-label", "concept-without-notation",
+                     "concept-without-scheme", "convenor-action-without-text", "country-ambiguous",
+                     "country-not-recognised", "country-without-iso-code", "organisation-without-name",
+                     "period-end-before-start", "person-without-name", "place-without-name", "report-without-convenor",
+                     "report-without-period", "report-without-sub-region", "report-without-submission-date",
+                     "segment-without-lines", "segment-without-selectors", "segment-without-source",
+                     "stated-date-not-calendar", "stated-link-not-url", "table-missing"], "violation"),
+    **dict.fromkeys(["activity-iri-duplicate", "activity-without-date", "citation-label-mismatch",
+                     "country-inferred-twice", "country-outside-subregion", "date-outside-period", "encoding-not-utf8",
+                     "impact-unparsed", "initiative-without-direction", "ordinal-missing", "report-replaced",
+                     "row-unreadable", "row-without-activity", "text-after-table", "text-outside-heading"], "warning"),
+    **dict.fromkeys(["activity-without-links", "too-many-activities", "value-inferred"], "info"),
+}
+
+
 # --- the shapes ---------------------------------------------------------------------------------------
 
 
@@ -68,6 +86,10 @@ def is_deactivated(node: rdflib.URIRef) -> bool:
 
 def shape_severity(rule: str) -> str:
     return SEVERITY[shapes_graph().value(shape_nodes()[rule], SH.severity)]
+
+
+def test_every_shape_has_the_severity_the_readme_gives() -> None:
+    assert {rule: shape_severity(rule) for rule in shape_nodes()} == SEVERITY_OF
 
 
 def shape_message(rule: str) -> str:
@@ -98,7 +120,7 @@ def case(rule: str, line: int, country: str | None, ordinal: int | None, message
          marks: tuple[pytest.MarkDecorator, ...] = (), severity: str | None = None) -> Case:
     files = files or (f"{rule}.md",)
     name = file or files[0]
-    return Case(files, ((rule, severity or shape_severity(rule), name, line, country, ordinal),), (message,),
+    return Case(files, ((rule, severity or SEVERITY_OF[rule], name, line, country, ordinal),), (message,),
                 frozenset({rule, *also}), text, marks)
 
 
@@ -263,8 +285,8 @@ def test_rule_fires_alone(rule: str) -> None:
     c = REPORT_CASES[rule]
     _, validation = validation_of(c.files)
     assert {f.rule for f in validation.findings} == set(c.rules)
-    assert {f.severity for f in validation.findings if f.rule == rule} == {shape_severity(rule)}
-    assert validation.conforms == (shape_severity(rule) != "violation")
+    assert {f.severity for f in validation.findings if f.rule == rule} == {SEVERITY_OF[rule]}
+    assert validation.conforms == (SEVERITY_OF[rule] != "violation")
     for f in validation.findings:
         assert "{" not in f.message, f.message          # every fact quoted was filled in
 
@@ -398,7 +420,7 @@ def test_reference_rule_finding(rule: str) -> None:
     quads, focus = REFERENCE_CASES[rule]
     found = _shacl_findings(_rdflib_graph(quads), {}, "x")
     assert [(f.rule, f.severity, f.file, f.line, f.country, f.ordinal) for f in found] == [
-        (rule, shape_severity(rule), "x", 0, None, None)]
+        (rule, SEVERITY_OF[rule], "x", 0, None, None)]
     assert [f.focus for f in found] == [focus.value]
     assert [f.message for f in found] == [shape_message(rule)]
 
