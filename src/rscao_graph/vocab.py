@@ -116,7 +116,7 @@ OA = Namespace("http://www.w3.org/ns/oa#", _words("TextPositionSelector TextQuot
                                                    "hasSource start"))
 DCT = Namespace("http://purl.org/dc/terms/", _words("date dateSubmitted description license modified source title"))
 ORG = Namespace("http://www.w3.org/ns/org#", _words("Membership member organization role"))
-OWL = Namespace("http://www.w3.org/2002/07/owl#", _words("sameAs"))
+OWL = Namespace("http://www.w3.org/2002/07/owl#", _words("NamedIndividual sameAs"))
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type"))
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", _words("comment label"))
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#", _words("""

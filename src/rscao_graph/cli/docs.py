@@ -21,6 +21,8 @@ from typing import Any
 
 import click
 
+from ..vocab import OWL, SKOS
+
 __all__ = ["DOCS", "cli_md", "generate", "graph_md", "model_md", "queries_md"]
 
 WIDTH = 100
@@ -219,7 +221,7 @@ def graph_md() -> str:
 
 
 #: Classes left out of the figure: every strategy concept and ontology individual also has them.
-_GENERIC = {"http://www.w3.org/2002/07/owl#NamedIndividual", "http://www.w3.org/2004/02/skos/core#Concept"}
+_GENERIC = {OWL.NamedIndividual.value, SKOS.Concept.value}
 
 
 def _compact(iri: str, prefixes: dict[str, str]) -> str:

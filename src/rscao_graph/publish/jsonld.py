@@ -14,12 +14,12 @@ from typing import Any
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
-from ..vocab import PREFIXES
+from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = ["compact_iri", "context_document", "jsonld_document"]
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = RDF.type.value
+_XSD_STRING = XSD.string.value
 _BY_NAMESPACE = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
 
