@@ -24,6 +24,7 @@ import hashlib
 import re
 import unicodedata
 
+from .config import DEFAULT_BASE_IRI
 from .errors import InputError
 from .model import Mention
 from .reference import normalise_name
@@ -60,9 +61,6 @@ class Minter:
         self.base = base
         self._owners: dict[str, str] = {}
 
-    def iri(self, path: str) -> str:
-        return self.base + path
-
     def entity(self, kind: str, slug: str, identity: str) -> str:
         """IRI of an organisation (``org``), person or place; ``identity`` is what makes two names
         the same thing (a gazetteer id or the normalised name). Raises :class:`InputError` when a
@@ -73,6 +71,19 @@ class Minter:
             raise InputError(f"two different names mint the same IRI {self.base}{path}: {owner!r} and {identity!r}",
                              hint="add one of them as an alias, or a distinct entry, in data/gazetteer.csv")
         return self.base + path
+
+    def rebase(self, iri: str) -> str:
+        """An IRI of ours written under another base (a decisions file's rows keep the base they were made
+        with; the default base maps onto any other) under this minter's base.
+
+        >>> Minter("https://example.org/x/").rebase("https://w3id.org/rscao/org/nlc")
+        'https://example.org/x/org/nlc'
+        """
+        for base in (self.base, DEFAULT_BASE_IRI):
+            if iri.startswith(base):
+                return self.base + iri[len(base):]
+        raise InputError(f"entity {iri} is not under the base IRI {self.base}",
+                         hint="the decisions file was written for another base_iri")
 
     def mention(self, mention: Mention) -> str:
         """The IRI of what a mention names: the gazetteer entity, the country, or a node minted from the

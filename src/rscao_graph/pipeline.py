@@ -21,7 +21,7 @@ from .files import check_output
 from .iris import Minter
 from .model import Note, SourceSpan
 from .publish.writer import write_build
-from .rdf.authority import decision_quads, rebase
+from .rdf.authority import decision_quads
 from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import map_report
 from .rdf.reference_graphs import reference_quads
@@ -75,7 +75,7 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Re
     minter = Minter(settings.base_iri)
     decisions = read_decisions(decisions_source(settings.decisions))
     links = decision_quads(decisions, minter)
-    overridden = {(rebase(d.entity, minter), d.authority) for d in decisions if d.status == "accepted"}
+    overridden = {(minter.rebase(d.entity), d.authority) for d in decisions if d.status == "accepted"}
     build = Build([], reference_quads(reference, minter, overridden) + links, settings.base_iri)
     by_iri: dict[str, BuiltReport] = {}
     for file in files:
