@@ -31,6 +31,6 @@ def test_sorting_and_merging() -> None:
     g = NamedNode(B + "g")
     quads = [Quad(S, P, Literal("b"), g), Quad(S, P, Literal("a"), g), Quad(S, P, Literal("a"), g)]
     assert [q.object.value for q in sort_quads(quads)] == ["a", "b"]
-    merged = merged_triples(quads + [Quad(S, P, Literal("a"), NamedNode(B + "h"))])
+    merged = merged_triples([*quads, Quad(S, P, Literal("a"), NamedNode(B + "h"))])
     assert [t.object.value for t in merged] == ["a", "b"]
     assert sort_quads([]) == [] and merged_triples([]) == []
