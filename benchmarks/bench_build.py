@@ -8,9 +8,10 @@ Generates N reports with ``generate.py`` into a temporary folder (or into ``--ke
 already holds exactly that corpus), then runs the build ``--repeat`` times, each in a fresh Python process
 so that peak memory (``ru_maxrss``) is that run's own. Phases, as the library API names them:
 
-- ``build``:    ``build_dataset(files, settings)``: read, extract and map every report;
+- ``build``:    ``build_dataset(files, settings, load_reference())``: read, extract and map every report;
 - ``validate``: ``validate_build(build)``: pyshacl over the report graphs (``rscao-graph build`` does it);
-- ``write``:    ``write_build(build, out, settings, validation)``: sort, TriG, N-Quads, Turtle, JSON-LD,
+- ``write``:    ``write_build(build, check_output(out), settings, validation)``: sort, TriG, N-Quads, Turtle,
+  JSON-LD,
   VoID, validation.ttl and whatever else this version writes (since cb56638 also the embedded query store).
 
 Prints the median of each phase, reports/s, quads/s, the total, and the peak RSS of the process.
@@ -46,29 +47,31 @@ def child(corpus: Path, out: Path, validate: bool) -> dict:
     """One build in this process; returns the timings (seconds), counts and peak RSS (MB) after each phase."""
     started = time.perf_counter()
     import rscao_graph
-    from rscao_graph.build import build_dataset, write_build
     from rscao_graph.config import load_settings
-    from rscao_graph.sources import collect_reports
+    from rscao_graph.files import check_output
+    from rscao_graph.pipeline import build_dataset
+    from rscao_graph.publish.writer import write_build
+    from rscao_graph.read.sources import collect_reports
+    from rscao_graph.reference import load_reference
 
     result: dict = {"import_s": time.perf_counter() - started, "package": str(Path(rscao_graph.__file__).parent)}
     settings = load_settings(out.parent, out=out)
     files = collect_reports([corpus], corpus)
     t0 = time.perf_counter()
-    build = build_dataset(files, settings)
+    build = build_dataset(files, settings, load_reference())
     t1 = time.perf_counter()
     result["build_s"] = t1 - t0
     result["rss_after_build_mb"] = _rss_mb()
-    triples = None
+    validation = None
     if validate:
         from rscao_graph.validate import validate_build
 
         validation = validate_build(build)
-        triples = validation.turtle()
         result["validate_s"] = time.perf_counter() - t1
         result["rss_after_validate_mb"] = _rss_mb()
         result["findings"] = validation.counts()
     t2 = time.perf_counter()
-    sizes = write_build(build, out, settings, triples)
+    sizes = write_build(build, check_output(out), settings, validation)
     result["write_s"] = time.perf_counter() - t2
     result["rss_after_write_mb"] = _rss_mb()
     with (out / "dataset.nq").open("rb") as handle:
@@ -177,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    med = lambda key: statistics.median(r[key] for r in runs)  # noqa: E731
+    def med(key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
     first = runs[0]
     build_s, write_s = med("build_s"), med("write_s")
     validate_s = med("validate_s") if args.validate else 0.0

@@ -22,13 +22,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_corpus  # noqa: E402
+from generate import write_corpus
 
-from rscao_graph.build import build_dataset, write_build  # noqa: E402
-from rscao_graph.config import Settings  # noqa: E402
-from rscao_graph.queries import bind_query, load_queries  # noqa: E402
-from rscao_graph.sources import collect_reports  # noqa: E402
-from rscao_graph.sparql import open_store, run_on_store  # noqa: E402
+from rscao_graph.config import Settings
+from rscao_graph.files import check_output
+from rscao_graph.pipeline import build_dataset
+from rscao_graph.publish.writer import write_build
+from rscao_graph.query.run import run_on_store
+from rscao_graph.query.store import open_store
+from rscao_graph.query.stored import bind_query, load_queries
+from rscao_graph.read.sources import collect_reports
+from rscao_graph.reference import load_reference
 
 PARAMS = {"country": "CN", "organisation": "national library", "start": "2020-01-01", "end": "2020-06-30"}
 
@@ -41,8 +45,8 @@ def _prepare(folder: Path, reports: int, corpus: Path | None) -> Path:
     if not corpus.is_dir():
         write_corpus(reports, corpus)
     settings = Settings(decisions=folder / "no-decisions.csv")
-    build = build_dataset(collect_reports([corpus], corpus), settings)
-    write_build(build, dist, settings)
+    build = build_dataset(collect_reports([corpus], corpus), settings, load_reference())
+    write_build(build, check_output(dist), settings)
     return dist
 
 

@@ -52,10 +52,10 @@ def _activity_diffs(want: dict[str, Any], got: dict[str, Any]) -> dict[str, tupl
 
 
 def check(n: int, seed: int, folder: Path, examples: int, **shape: Any) -> int:
+    from rscao_graph.cli.report_json import report_to_dict
     from rscao_graph.extract import extract_report
     from rscao_graph.read import read_report
     from rscao_graph.reference import load_reference
-    from rscao_graph.report_json import report_to_dict
 
     reference = load_reference()
     folder.mkdir(parents=True, exist_ok=True)

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from rscao_graph.extract.citations import label_fits, parse_citations
+from rscao_graph.extract.citations import parse_citations
 from rscao_graph.model import Paragraph, SourceSpan
-from rscao_graph.reference import load_reference
+from rscao_graph.reference import label_fits, load_reference
 
 SPAN = SourceSpan("r.md", 1, 1, 0, 0)
 

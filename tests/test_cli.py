@@ -9,7 +9,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import Result
-from conftest import MINIMAL_REPORT, run, write_report
+from helpers import MINIMAL_REPORT, run, write_report
 
 from rscao_graph import __version__
 from rscao_graph.cli import cli
@@ -540,3 +540,26 @@ def test_keep_going_with_nothing_readable_writes_nothing(work: Path, sample_path
         "skipped: empty.md: the file is empty (expected a bi-annual sub-regional report)",
         f"error: no report could be read; {work / 'dist'} was left as it was"]
     assert (work / "dist" / "dataset.nq").read_bytes() == before
+
+
+def test_workers_option(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    default, one, two = run("validate", "--format", "json"), run("validate", "--workers", "1", "--format", "json"), \
+        run("validate", "--workers", "2", "--format", "json")
+    assert (default.exit_code, one.exit_code, two.exit_code) == (0, 0, 0)
+    assert len(json.loads(one.stdout)) == 16
+    assert default.stdout == one.stdout == two.stdout
+    bad = run("build", "--workers", "0")
+    assert bad.exit_code == 2
+    assert "Invalid value for '--workers': 0 is not in the range 1<=x<=256." in bad.stderr
+    assert not (work / "dist").exists()
+
+
+def test_debug_logging_says_what_each_step_does(work: Path, sample_path: Path) -> None:
+    _reports_folder(work, sample_path)
+    result = run("-vv", "build", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    steps = [line for line in result.stderr.splitlines() if line.startswith(("DEBUG: ", "INFO: "))]
+    assert steps == [f"DEBUG: reading {work / 'data' / 'reports' / sample_path.name}",
+                     "INFO: validating 1 report graph(s) in up to 1 process(es)",
+                     f"INFO: writing {work / 'dist'}"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, run
 from fake_endpoint import EMPTY, Reply, fake_endpoint
+from helpers import DATA, run
 from oxigraph_server import oxigraph_server
 
-from rscao_graph.link.decisions import COLUMNS
+from rscao_graph.decisions import COLUMNS
 
 B = "https://w3id.org/rscao/"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -99,11 +98,10 @@ def test_not_json(tmp_path: Path) -> None:
     assert str(err.value) == f"SPARQL endpoint {url} sent results that are not SPARQL JSON"
 
 
-def test_cache_dir_can_be_set(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from rscao_graph.link.client import cache_dir
-
-    monkeypatch.setenv("RSCAO_CACHE_DIR", str(tmp_path))
-    assert cache_dir() == tmp_path
-    monkeypatch.delenv("RSCAO_CACHE_DIR")
-    assert cache_dir().parts[-2:] == ("rscao-graph", "sparql")
-    assert os.sep in str(cache_dir())
+def test_the_cache_is_where_the_caller_says(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("RSCAO_CACHE_DIR", str(tmp_path / "from-env"))
+    with fake_endpoint([Reply()]) as (url, _):
+        given, _ = client(url, tmp_path / "given")
+        assert given.select("SELECT * {}") == []
+    written = sorted(p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*.json"))
+    assert written == ["given"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from rscao_graph.config import CONFIG_FILE, DEFAULT_BASE_IRI, Settings, load_settings
+from rscao_graph.config import CONFIG_FILE, DEFAULT_BASE_IRI, Environment, Settings, load_settings, read_environment
 from rscao_graph.errors import ConfigError, InputError
 
 
@@ -196,3 +197,21 @@ def test_bad_value_types(tmp_path: Path, text: str, shown: str) -> None:
 def test_directory_named_like_config_ignored(tmp_path: Path) -> None:
     (tmp_path / CONFIG_FILE).mkdir()
     assert load_settings(tmp_path).out == tmp_path / "dist"
+
+
+def test_environment_is_read_in_one_place() -> None:
+    env = read_environment({"SOURCE_DATE_EPOCH": "1583107200", "RSCAO_CACHE_DIR": "/tmp/c", "RSCAO_CACHE_DAYS": "0.5",
+                            "RSCAO_ENDPOINT_PASSWORD": "s3cret"})
+    assert env == Environment(1583107200, Path("/tmp/c"), 0.5, "s3cret")
+    assert (env.source_date, env.today(), env.sparql_cache, env.cache_max_days) == ("2020-03-02", "2020-03-02",
+                                                                                     Path("/tmp/c"), 0.5)
+
+
+def test_environment_defaults_and_bad_values() -> None:
+    env = read_environment({"SOURCE_DATE_EPOCH": "not-a-number"})
+    assert (env.source_date_epoch, env.source_date, env.cache_max_days, env.endpoint_password) == (None, None, 30.0,
+                                                                                                   None)
+    assert env.today() == dt.date.today().isoformat()
+    assert env.sparql_cache.parts[-2:] == ("rscao-graph", "sparql")
+    with pytest.raises(ConfigError, match="RSCAO_CACHE_DAYS 'soon' is not a number of days"):
+        read_environment({"RSCAO_CACHE_DAYS": "soon"})

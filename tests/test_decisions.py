@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from rscao_graph.decisions import COLUMNS, Decision, merge_decisions, read_decisions, write_decisions
 from rscao_graph.errors import InputError
-from rscao_graph.link.decisions import COLUMNS, Decision, merge_decisions, read_decisions, today, write_decisions
 from rscao_graph.resources import resource_path
 
 E = "https://w3id.org/rscao/org/x"
@@ -77,7 +77,3 @@ def test_curated_rows_win() -> None:
     assert merge_decisions([rejected], [row("Q3", "pending")]) == [rejected]
     assert merge_decisions([], [row("Q1", "pending"), row("Q2")]) == [row("Q2")]
 
-
-def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583107200")
-    assert today() == "2020-03-02"

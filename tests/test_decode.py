@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_REPORT
+from helpers import MINIMAL_REPORT
 
 from rscao_graph.errors import ReportError
 from rscao_graph.model import Note, SourceSpan

@@ -6,13 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SETTINGS
+from helpers import SETTINGS
 from pyld import jsonld
 from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, parse
 
-from rscao_graph.build import Build, build_dataset, write_build
-from rscao_graph.publish.dumps import DUMPS, sort_quads
-from rscao_graph.sources import ReportFile
+from rscao_graph.files import check_output
+from rscao_graph.pipeline import build_dataset
+from rscao_graph.publish.dumps import DUMPS
+from rscao_graph.publish.writer import write_build
+from rscao_graph.rdf.dataset import Build, sort_quads
+from rscao_graph.read.sources import ReportFile
+from rscao_graph.reference import load_reference
 
 
 def canonical(quads: list[Quad]) -> set[str]:
@@ -25,8 +29,8 @@ def canonical(quads: list[Quad]) -> set[str]:
 def built(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Path]:
     out = tmp_path_factory.mktemp("build") / "dist"
     settings = SETTINGS
-    build = build_dataset([ReportFile(sample_path, sample_path.parent)], settings)
-    write_build(build, out, settings)
+    build = build_dataset([ReportFile(sample_path, sample_path.parent)], settings, load_reference())
+    write_build(build, check_output(out), settings)
     return build, out
 
 
@@ -73,8 +77,8 @@ def test_every_quad_is_in_a_named_graph(built: tuple[Build, Path]) -> None:
 def test_byte_identical_rebuild(built: tuple[Build, Path], sample_path: Path, tmp_path: Path) -> None:
     _, out = built
     settings = SETTINGS
-    again = build_dataset([ReportFile(sample_path, sample_path.parent)], settings)
-    write_build(again, tmp_path / "dist", settings)
+    again = build_dataset([ReportFile(sample_path, sample_path.parent)], settings, load_reference())
+    write_build(again, check_output(tmp_path / "dist"), settings)
     for name in [*DUMPS, "void.ttl"]:
         assert (tmp_path / "dist" / name).read_bytes() == (out / name).read_bytes(), name
 

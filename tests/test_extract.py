@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_REPORT, write_report
+from helpers import MINIMAL_REPORT, write_report
 
 from rscao_graph.errors import ReportError
 from rscao_graph.extract import extract_report
 from rscao_graph.model import Report
 from rscao_graph.read import read_report
+from rscao_graph.reference import load_reference
 
 
 def by_key(report: Report) -> dict[str, object]:
@@ -156,7 +157,7 @@ def test_reported_country_differs_from_place(sample: Report) -> None:
 
 def test_stated_country_column(tmp_path: Path) -> None:
     text = MINIMAL_REPORT.replace("\nChina\t<p>#1", "\nKorea\t<p>#1")
-    report = extract_report(read_report(write_report(tmp_path, text)))
+    report = extract_report(read_report(write_report(tmp_path, text)), load_reference())
     activity = report.activities[0]
     assert (activity.country, activity.country_text, activity.country_source) == (None, "Korea", "stated")
     assert [(n.code, n.severity) for n in report.notes] == [("country-ambiguous", "violation")]
@@ -165,7 +166,7 @@ def test_stated_country_column(tmp_path: Path) -> None:
 def test_merged_country_cell_applies_below(tmp_path: Path) -> None:
     row2 = "\t<p>#2 Name and Date: Talk in Nov 2019</p> <p>Links: N/A</p>\t<p>3.3 Empower the field</p>\n"
     text = MINIMAL_REPORT.replace("China\t", "DPR Korea\t") + row2
-    report = extract_report(read_report(write_report(tmp_path, text)))
+    report = extract_report(read_report(write_report(tmp_path, text)), load_reference())
     assert [(a.country, a.country_source, a.ordinal) for a in report.activities] == [
         ("KP", "stated", 1), ("KP", "stated", 2)]
     assert report.activities[1].links == ()
@@ -173,7 +174,7 @@ def test_merged_country_cell_applies_below(tmp_path: Path) -> None:
 
 def test_invalid_calendar_date_kept_as_stated(tmp_path: Path) -> None:
     text = MINIMAL_REPORT.replace("on Sep 9-10, 2019", "on Sep 31, 2019")
-    activity = extract_report(read_report(write_report(tmp_path, text))).activities[0]
+    activity = extract_report(read_report(write_report(tmp_path, text)), load_reference()).activities[0]
     assert (activity.date.text, activity.date.start, activity.date.precision) == ("Sep 31, 2019", None, None)
     assert activity.name.value == "Seminar"
 
@@ -181,14 +182,14 @@ def test_invalid_calendar_date_kept_as_stated(tmp_path: Path) -> None:
 def test_other_markdown_is_unreadable(tmp_path: Path) -> None:
     path = write_report(tmp_path, "# Notes\n\n- a list\n- of things\n")
     with pytest.raises(ReportError) as err:
-        extract_report(read_report(path))
+        extract_report(read_report(path), load_reference())
     assert err.value.exit_code == 2
     assert str(err.value).startswith("report.md:1: not a bi-annual sub-regional report")
 
 
 def test_truncated_report_has_gaps(tmp_path: Path, sample_path: Path) -> None:
     lines = sample_path.read_text(encoding="utf-8").split("\n")
-    report = extract_report(read_report(write_report(tmp_path, "\n".join(lines[:35]))))
+    report = extract_report(read_report(write_report(tmp_path, "\n".join(lines[:35]))), load_reference())
     assert report.sub_region.value == "North East Asia"
     assert [h.letter for h in report.headings] == ["A", "B", "C"]
     assert report.activities == ()
@@ -198,7 +199,7 @@ def test_truncated_report_has_gaps(tmp_path: Path, sample_path: Path) -> None:
 def test_a_stray_line_in_the_table_is_kept_and_reported(tmp_path: Path) -> None:
     row2 = "\t<p>#2 Name and Date: Talk in Nov 2019</p> <p>Links: N/A</p>\t<p>3.3 Empower the field</p>\n"
     text = MINIMAL_REPORT + "Page 3 of 4\n" + row2
-    report = extract_report(read_report(write_report(tmp_path, text)))
+    report = extract_report(read_report(write_report(tmp_path, text)), load_reference())
     assert [a.ordinal for a in report.activities] == [1, 2]
     assert [t.value for t in report.activities[0].unparsed] == ["Page 3 of 4"]
     assert [(n.code, n.span.line) for n in report.notes] == [("row-unreadable", 20)]

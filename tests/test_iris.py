@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from rscao_graph.errors import InputError
-from rscao_graph.iris import Minter, slugify
+from rscao_graph.iris import Minter, media_type_iri, slugify
+from rscao_graph.model import Mention, SourceSpan
 
 
 @pytest.mark.parametrize(("name", "slug"), [
@@ -45,3 +46,56 @@ def test_same_thing_twice_is_one_iri_and_a_collision_is_an_error() -> None:
         minter.entity("org", "st-johns-library", "name:st-johns library")
     assert err.value.exit_code == 2
     assert "https://example.org/r/org/st-johns-library" in str(err.value)
+
+
+def test_every_pattern_of_a_report() -> None:
+    m = Minter("https://example.org/x/")
+    report = m.report("north-east-asia", "2019-09", "2020-03", "r.md")
+    activity = Minter.activity(report, "cn", "1")
+    segment = Minter.segment(report, 10, 20)
+    assert [report, Minter.source(report), segment, Minter.selector(segment, "quote"), Minter.heading(report, "C"),
+            Minter.action(report, "c", 2), activity, Minter.activity(report, "cn", "1", 3),
+            Minter.citation(activity, "3.1"), Minter.citation(activity, "3.1", 2)] == [
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/source",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/source/10-20",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/source/10-20/quote",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/heading/c",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/action/c-2",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/activity/cn-1",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/activity/cn-1-dup3",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/activity/cn-1/citation/3.1",
+        "https://example.org/x/report/north-east-asia/2019-09--2020-03/activity/cn-1/citation/3.1-2"]
+    assert m.report(None, "2019-09", None, "reports/odd name.md") == "https://example.org/x/report/file/reports-odd-name"
+
+
+def test_every_pattern_outside_reports() -> None:
+    m = Minter("https://example.org/x/")
+    person = m.known("person", "chen-ying")
+    assert [person, m.known("organisation", "nlc"), m.membership("north-east-asia", person), m.graph("links"),
+            m.link_record("https://example.org/x/country/CN", "geonames"), m.dataset(),
+            m.dataset("class/schema-Person"), m.dump("dataset.trig"), m.concept(), m.concept("3.1"),
+            m.subregion("north-east-asia"), m.country("cn"), media_type_iri("application/trig")] == [
+        "https://example.org/x/person/chen-ying", "https://example.org/x/org/nlc",
+        "https://example.org/x/membership/north-east-asia/chen-ying", "https://example.org/x/graph/links",
+        "https://example.org/x/link/country/CN/geonames", "https://example.org/x/dataset",
+        "https://example.org/x/dataset/class/schema-Person", "https://example.org/x/dump/dataset.trig",
+        "https://example.org/x/strategy/2019-2024", "https://example.org/x/strategy/2019-2024/3.1",
+        "https://example.org/x/subregion/north-east-asia", "https://example.org/x/country/CN",
+        "https://www.iana.org/assignments/media-types/application/trig"]
+
+
+def test_mentions_mint_shared_iris() -> None:
+    m = Minter("https://example.org/x/")
+    span = SourceSpan("r.md", 1, 1, 0, 0)
+    assert [m.mention(Mention("China", "country", "CN", "CN", span)),
+            m.mention(Mention("NLC", "organisation", "national-library-of-china", "CN", span)),
+            m.mention(Mention("Darkhan City Library", "organisation", None, None, span)),
+            m.mention(Mention("Darkhan City-Library", "organisation", None, None, span))] == [
+        "https://example.org/x/country/CN", "https://example.org/x/org/national-library-of-china",
+        "https://example.org/x/org/darkhan-city-library", "https://example.org/x/org/darkhan-city-library"]
+    with pytest.raises(InputError) as err:
+        m.mention(Mention("Darkhan City Library", "organisation", "darkhan-city-library", None, span))
+    assert str(err.value) == ("two different names mint the same IRI https://example.org/x/org/darkhan-city-library: "
+                              "'name:darkhan city library' and 'darkhan-city-library' (add one of them as an alias, "
+                              "or a distinct entry, in data/gazetteer.csv)")

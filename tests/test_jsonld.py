@@ -5,8 +5,8 @@ import json
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from rscao_graph.publish.jsonld import compact_iri, context_document, jsonld_document
-from rscao_graph.rdf.terms import PREFIXES
 from rscao_graph.resources import resource_path
+from rscao_graph.vocab import PREFIXES
 
 G = NamedNode("https://w3id.org/rscao/report/x")
 S = NamedNode("https://w3id.org/rscao/report/x/activity/cn-1")

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from helpers import DATA
 from oxigraph_server import oxigraph_server
 
+from rscao_graph.decisions import Decision
 from rscao_graph.iris import Minter
 from rscao_graph.link.client import SparqlClient
-from rscao_graph.link.decisions import Decision
 from rscao_graph.link.linker import link_entities, link_targets
 from rscao_graph.model import Report
 from rscao_graph.reference import load_reference

@@ -5,6 +5,8 @@ from __future__ import annotations
 import doctest
 import importlib
 import pkgutil
+import subprocess
+import sys
 
 import pytest
 
@@ -15,9 +17,23 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(rscao_graph.__path__, "rs
 
 
 def test_all_is_complete_and_importable() -> None:
-    public = {name for name in dir(rscao_graph) if not name.startswith("_") and name != "annotations"
-              and not isinstance(getattr(rscao_graph, name), type(rscao_graph))}
-    assert set(rscao_graph.__all__) == public | {"__version__"}
+    exports = rscao_graph._EXPORTS  # type: ignore[attr-defined]
+    assert sorted(rscao_graph.__all__) == sorted([*exports, "__version__"])
+    for name, module in exports.items():
+        value = getattr(rscao_graph, name)
+        assert getattr(importlib.import_module(f"rscao_graph.{module}"), name) is value
+        assert name in importlib.import_module(f"rscao_graph.{module}").__all__
+    assert dir(rscao_graph) == rscao_graph.__all__
+    with pytest.raises(AttributeError):
+        rscao_graph.nothing_of_that_name  # noqa: B018
+
+
+def test_importing_the_package_is_cheap() -> None:
+    code = ("import sys, rscao_graph\n"
+            "print(sorted(m for m in ('rdflib', 'pyshacl', 'requests', 'SPARQLWrapper', 'rscao_graph.pipeline')"
+            " if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
 
 
 def test_resources_ship() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_REPORT, write_report
+from helpers import MINIMAL_REPORT, write_report
 
 from rscao_graph.errors import ReportError
 from rscao_graph.model import SourceDocument, SourceSpan

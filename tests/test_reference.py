@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from rscao_graph.reference import load_reference, normalise_name
+import pytest
+
+from rscao_graph.reference import label_fits, load_reference, normalise_name
 
 
 def test_strategy_scheme() -> None:
@@ -28,3 +30,18 @@ def test_subregions_and_gazetteer() -> None:
     assert (nlc.kind, nlc.type, nlc.country, nlc.aliases) == ("organisation", "Library", "CN",
                                                              ("NLC", "National Library of China (NLC)"))
     assert all(e.country is None or e.country in ref.countries for e in ref.entities.values())
+
+
+@pytest.mark.parametrize(("notation", "label", "fits"), [
+    ("2", "Inspire and Enhance Professional Practice", True),
+    ("2.1", "Produce, Communicate and Distribute Key Resources and Materials that Inspire the Profession", True),
+    ("4", "optimise our organization", True),
+    ("4", "Optimize our Organisation.", True),
+    ("3.1", "Provide excellent opportunities for face-to-face networking and learning", True),
+    ("3.1", "Empower the field at the national and regional levels", False),
+    ("1.1", "Show the power of libraries in delivering the Sustainable Development Goals", False),
+    ("4.1", "Anything at all", None),
+    ("3", "", None),
+])
+def test_label_fits(notation: str, label: str, fits: bool | None) -> None:
+    assert label_fits(load_reference().concepts[notation], label) is fits

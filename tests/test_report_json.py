@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
+from rscao_graph.cli.report_json import report_summary, report_to_dict
 from rscao_graph.model import Report
-from rscao_graph.report_json import report_summary, report_to_dict
 
 
 def test_json_shape(sample: Report) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rscao_graph.errors import UsageError
-from rscao_graph.sources import ReportFile, collect_reports
+from rscao_graph.read.sources import ReportFile, collect_reports
 
 
 def _touch(path: Path, text: str = "report\n") -> Path:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SETTINGS
+from helpers import SETTINGS
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from rscao_graph.build import build_dataset, write_build
-from rscao_graph.config import Settings
-from rscao_graph.sources import ReportFile
+from rscao_graph.config import Settings, read_environment
+from rscao_graph.files import check_output
+from rscao_graph.pipeline import build_dataset
+from rscao_graph.publish.writer import write_build
+from rscao_graph.read.sources import ReportFile
+from rscao_graph.reference import load_reference
 
 DS = "https://w3id.org/rscao/dataset"
 VOID = "http://rdfs.org/ns/void#"
@@ -25,7 +28,7 @@ def values(triples: list[Triple], subject: str, predicate: str) -> list[str]:
 def void(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Triple], Path]:
     out = tmp_path_factory.mktemp("void") / "dist"
     settings = Settings(license="https://creativecommons.org/licenses/by/4.0/")
-    write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings), out, settings)
+    write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings, load_reference()), check_output(out), settings)
     return list(parse(path=out / "void.ttl", format=RdfFormat.TURTLE)), out
 
 
@@ -58,11 +61,11 @@ def test_linksets(void: tuple[list[Triple], Path]) -> None:
     assert values(triples, f"{DS}/linkset/wikidata-sameAs", VOID + "objectsTarget") == [f"{DS}/authority/wikidata"]
 
 
-def test_modified_only_with_source_date_epoch(sample_path: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1583107200")
+def test_modified_only_with_source_date_epoch(sample_path: Path, tmp_path: Path) -> None:
     settings = SETTINGS
-    write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings), tmp_path / "d", settings)
+    modified = read_environment({"SOURCE_DATE_EPOCH": "1583107200"}).source_date
+    write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings, load_reference()),
+                check_output(tmp_path / "d"), settings, modified=modified)
     triples = list(parse(path=tmp_path / "d" / "void.ttl", format=RdfFormat.TURTLE))
     assert [t.object for t in triples if t.predicate.value == "http://purl.org/dc/terms/modified"] == [
         Literal("2020-03-02", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#date"))]

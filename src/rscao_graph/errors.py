@@ -8,6 +8,7 @@ The hierarchy (exit codes as in DESIGN.md)::
      |    +-- ConfigError           rscao.toml that cannot be read or has unknown keys
      +-- UsageError                 exit 2: bad option or parameter value, nothing to work on
      +-- ValidationFailed           exit 1: validation found violations
+     |    +-- BuildInvalid          (pipeline.py) the build was not written; carries the findings
      +-- ServiceError               exit 3: an external service (SPARQL endpoint, Wikidata) failed
 
 Library code raises these; only the CLI turns them into a one-line message and an exit code.

@@ -6,8 +6,10 @@ Dates are ISO 8601 strings at their precision (``"2019-11"`` for a month), never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
 
 __all__ = [
     "Activity",
@@ -26,6 +28,7 @@ __all__ = [
     "SourceDocument",
     "SourceSpan",
     "Text",
+    "is_http_url",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -161,9 +164,29 @@ class Link:
 
     @property
     def is_url(self) -> bool:
-        from .extract.links import is_http_url
-
         return is_http_url(self.text)
+
+
+#: Characters an IRI may not hold even where a URL seems to (RFC 3987): zero-width, bidi controls, soft hyphen.
+_IGNORABLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def is_http_url(text: str) -> bool:
+    """True for an absolute http(s) URL with a host, and nothing an IRI may not contain.
+
+    >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
+    (True, False)
+    >>> is_http_url("https://a.org/\\u202eevil"), is_http_url("https://a.org/{x}")
+    (False, False)
+    """
+    if _IGNORABLE.search(text) or re.search(r"[\s<>\"{}|\\^`\x00-\x1f\x7f]", text):
+        return False
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok
 
 
 @dataclass(frozen=True)

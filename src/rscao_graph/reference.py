@@ -12,21 +12,25 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Literal, TypeGuard
 
+from .config import DEFAULT_BASE_IRI
 from .errors import InputError
 from .resources import resource_path
+from .vocab import SKOS
 
 __all__ = [
     "Concept",
     "Country",
     "Entity",
+    "EntityKind",
     "Reference",
     "SubRegion",
+    "label_fits",
+    "label_key",
     "load_reference",
     "normalise_name",
 ]
-
-ONTOLOGY_NS = "https://w3id.org/rscao/ontology#"
 
 
 @lru_cache(maxsize=65536)
@@ -55,12 +59,15 @@ class Country:
     region: str
 
 
+EntityKind = Literal["organisation", "place", "person"]
+
+
 @dataclass(frozen=True)
 class Entity:
     """A known organisation, place or person of the gazetteer."""
 
     id: str
-    kind: str
+    kind: EntityKind
     type: str
     name: str
     aliases: tuple[str, ...]
@@ -83,6 +90,33 @@ class Concept:
     notation: str
     label: str
     alt_labels: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def label_key(label: str) -> str:
+    """Key for comparing strategy labels: case, punctuation and British/American spelling ignored."""
+    text = label.casefold().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"(?<=[a-z])is(e|es|ed|ing|ation|ations)\b", r"iz\1", text)
+    text = re.sub(r"(?<=[a-z])yse\b", "yze", text)
+    text = re.sub(r"(?<=[a-z])our\b", "or", text)
+    text = re.sub(r"(?<=[a-z])tre\b", "ter", text)
+    text = re.sub(r"(?<=[a-z])mme\b", "m", text)
+    return " ".join(text.split())
+
+
+def label_fits(concept: Concept, label: str) -> bool | None:
+    """Does a cited label fit the concept? ``None`` when nothing was cited or the official wording
+    is not known (a placeholder label such as "Key Initiative 4.1").
+
+    >>> c = Concept("4", "Optimise our Organisation", ())
+    >>> label_fits(c, "optimize our organization."), label_fits(c, "Connect and empower the field")
+    (True, False)
+    """
+    if not label.strip() or concept.label.startswith("Key Initiative "):
+        return None
+    wanted = {label_key(concept.label), *(label_key(a) for a in concept.alt_labels)}
+    return label_key(label) in wanted
 
 
 @dataclass(frozen=True)
@@ -124,6 +158,18 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
         raise InputError(f"cannot read reference data: {exc.strerror}", file=str(path)) from exc
 
 
+def _is_kind(kind: str) -> TypeGuard[EntityKind]:
+    return kind in ("organisation", "place", "person")
+
+
+def _entity(row: dict[str, str], path: Path) -> Entity:
+    kind = row["kind"]
+    if not _is_kind(kind):
+        raise InputError(f"entity {row['id']!r} has kind {kind!r}, not organisation, place or person", file=str(path))
+    return Entity(row["id"], kind, row["type"], row["name"], _split(row["aliases"]), row["country"] or None,
+                  row["note"])
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
@@ -131,10 +177,10 @@ def _split(value: str) -> tuple[str, ...]:
 def _load_concepts(path: Path) -> dict[str, Concept]:
     import pyoxigraph as ox
 
-    skos = "http://www.w3.org/2004/02/skos/core#"
+    skos = str(SKOS)
     labels: dict[str, dict[str, list[str]]] = {}
     with path.open("rb") as handle:
-        for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/rscao/"):
+        for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=DEFAULT_BASE_IRI):
             pred = quad.predicate.value
             if pred in (skos + "notation", skos + "prefLabel", skos + "altLabel"):
                 entry = labels.setdefault(quad.subject.value, {})
@@ -166,8 +212,8 @@ def load_reference() -> Reference:
         names.pop(key, None)
     subregions = {r["slug"]: SubRegion(r["slug"], r["name"], _split(r["countries"]), r["source"])
                   for r in _rows(data / "subregions.csv", ["slug", "name", "countries", "source"])}
-    entities = {r["id"]: Entity(r["id"], r["kind"], r["type"], r["name"], _split(r["aliases"]),
-                                r["country"] or None, r["note"])
-                for r in _rows(data / "gazetteer.csv", ["id", "kind", "type", "name", "aliases", "country", "note"])}
+    gazetteer = data / "gazetteer.csv"
+    entities = {r["id"]: _entity(r, gazetteer)
+                for r in _rows(gazetteer, ["id", "kind", "type", "name", "aliases", "country", "note"])}
     concepts = _load_concepts(data / "strategy-2019-2024.ttl")
     return Reference(countries, names, ambiguous, subregions, entities, concepts)

@@ -9,7 +9,6 @@ not be read, a report replaced by a resubmission) join the findings under their 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -19,19 +18,17 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from .build import Build, BuiltReport
 from .errors import InputError
 from .model import Note
+from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import Focus
-from .rdf.terms import RDF, XSD
 from .resources import resource_path
+from .vocab import RDF, SH, SHAPES, XSD
 
 __all__ = ["BATCH_SIZE", "Finding", "Validation", "validate_build"]
 
-SH = "http://www.w3.org/ns/shacl#"
-SHAPES = "https://w3id.org/rscao/shapes#"
 BATCH_SIZE = 25
-SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
+SEVERITIES = {SH.Violation.value: "violation", SH.Warning.value: "warning", SH.Info.value: "info"}
 _SEVERITY_IRI = {v: k for k, v in SEVERITIES.items()}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
 #: Extraction notes whose problem the shapes see in the graph: reported by the shapes, not twice.
@@ -56,7 +53,7 @@ class Finding:
     value_type: str | None = None
     value_is_iri: bool = False
     value_lang: str | None = None
-    component: str = SHAPES + "ReadingConstraintComponent"
+    component: str = SHAPES.ReadingConstraintComponent.value
     path: str | None = None
 
     @property
@@ -91,26 +88,26 @@ class Validation:
 
     def turtle(self) -> bytes:
         """The standard SHACL validation report in Turtle."""
-        prefixes = {"sh": SH, "rs": SHAPES, "xsd": str(XSD), "rdf": str(RDF)}
+        prefixes = {"sh": str(SH), "rs": str(SHAPES), "xsd": str(XSD), "rdf": str(RDF)}
         return serialize(self.report_triples(), format=RdfFormat.TURTLE, prefixes=prefixes) or b""
 
     def report_triples(self) -> list[Triple]:
         """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids)."""
         report = BlankNode("report")
-        out = [Triple(report, RDF.type, NamedNode(SH + "ValidationReport")),
-               Triple(report, NamedNode(SH + "conforms"),
+        out = [Triple(report, RDF.type, SH.ValidationReport),
+               Triple(report, SH.conforms,
                       Literal("true" if self.conforms else "false", datatype=XSD.boolean))]
         for i, f in enumerate(self.findings, start=1):
             result = BlankNode(f"result{i}")
-            out += [Triple(report, NamedNode(SH + "result"), result),
-                    Triple(result, RDF.type, NamedNode(SH + "ValidationResult")),
-                    Triple(result, NamedNode(SH + "focusNode"), NamedNode(f.focus)),
-                    Triple(result, NamedNode(SH + "resultSeverity"), NamedNode(_SEVERITY_IRI[f.severity])),
-                    Triple(result, NamedNode(SH + "sourceShape"), NamedNode(SHAPES + f.rule)),
-                    Triple(result, NamedNode(SH + "sourceConstraintComponent"), NamedNode(f.component)),
-                    Triple(result, NamedNode(SH + "resultMessage"), Literal(f.message, language="en"))]
+            out += [Triple(report, SH.result, result),
+                    Triple(result, RDF.type, SH.ValidationResult),
+                    Triple(result, SH.focusNode, NamedNode(f.focus)),
+                    Triple(result, SH.resultSeverity, NamedNode(_SEVERITY_IRI[f.severity])),
+                    Triple(result, SH.sourceShape, SHAPES[f.rule]),
+                    Triple(result, SH.sourceConstraintComponent, NamedNode(f.component)),
+                    Triple(result, SH.resultMessage, Literal(f.message, language="en"))]
             if f.path is not None:
-                out.append(Triple(result, NamedNode(SH + "resultPath"), NamedNode(f.path)))
+                out.append(Triple(result, SH.resultPath, NamedNode(f.path)))
             if f.value is not None:
                 if f.value_is_iri:
                     value: NamedNode | Literal = NamedNode(f.value)
@@ -118,7 +115,7 @@ class Validation:
                     value = Literal(f.value, language=f.value_lang)
                 else:
                     value = Literal(f.value, datatype=NamedNode(f.value_type) if f.value_type else None)
-                out.append(Triple(result, NamedNode(SH + "value"), value))
+                out.append(Triple(result, SH.value, value))
         return sorted(out, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
@@ -143,7 +140,7 @@ def _read_predicates() -> frozenset[str]:
     no other triple, so the graphs handed to pyshacl leave the rest out (descriptions, quotes, ...)."""
     import rdflib
 
-    paths = {str(o) for o in _shapes().objects(None, rdflib.URIRef(SH + "path")) if isinstance(o, rdflib.URIRef)}
+    paths = {str(o) for o in _shapes().objects(None, rdflib.URIRef(SH.path.value)) if isinstance(o, rdflib.URIRef)}
     return frozenset(paths | {str(RDF) + "type"})
 
 
@@ -152,7 +149,7 @@ def _target_classes() -> frozenset[str]:
     """The classes the shapes target: rdf:type triples of other classes are not read either."""
     import rdflib
 
-    return frozenset(str(o) for o in _shapes().objects(None, rdflib.URIRef(SH + "targetClass")))
+    return frozenset(str(o) for o in _shapes().objects(None, rdflib.URIRef(SH.targetClass.value)))
 
 
 def _rdflib_graph(quads: Iterable[Quad]) -> Any:
@@ -176,7 +173,8 @@ def _rdflib_graph(quads: Iterable[Quad]) -> Any:
     graph = rdflib.Graph()
     for q in quads:
         predicate = q.predicate.value
-        if predicate in wanted and (predicate != rdf_type or q.object.value in classes):
+        if predicate in wanted and (predicate != rdf_type or (isinstance(q.object, NamedNode)
+                                                             and q.object.value in classes)):
             graph.add((term(q.subject), term(q.predicate), term(q.object)))
     return graph
 
@@ -203,7 +201,7 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
 
     _, results, _ = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none", allow_infos=True,
                                             allow_warnings=True)
-    sh = rdflib.Namespace(SH)
+    sh = rdflib.namespace.SH
     found = []
     for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
         node = str(results.value(result, sh.focusNode))
@@ -216,7 +214,7 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
         country = where.country if where else None
         found.append(Finding(
             where.file if where else fallback, where.line_of(str(path) if path else None) if where else 0,
-            SEVERITIES[str(results.value(result, sh.resultSeverity))], shape.removeprefix(SHAPES), node,
+            SEVERITIES[str(results.value(result, sh.resultSeverity))], shape.removeprefix(str(SHAPES)), node,
             _message(template, where, value_text, country), country, where.ordinal if where else None,
             where.label if where else node, value_text,
             str(value.datatype) if isinstance(value, rdflib.Literal) and value.datatype else None,
@@ -238,10 +236,10 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
         iri, where = next(((i, f) for i, f in activities
                            if f.file == note.span.file and f.line <= note.span.line <= max(f.line, f.end_line)),
                           (report_iri, report))
-        is_activity = where is not None and where.kind == "activity"
+        activity = where if where is not None and where.kind == "activity" else None
         found.append(Finding(note.span.file, note.span.line, note.severity, note.code, iri, note.message,
-                             (where.country or "??") if is_activity else None,
-                             where.ordinal if is_activity else None,
+                             (activity.country or "??") if activity else None,
+                             activity.ordinal if activity else None,
                              where.label if where else f"report {note.span.file}"))
     return found
 
@@ -264,15 +262,15 @@ def _validate_batch(bounds: tuple[int, int]) -> list[Finding]:
     return findings
 
 
-def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int | None = None) -> Validation:
+def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int = 1) -> Validation:
     """Validate every report graph of a build and the reference graphs.
 
-    Reports are validated in batches of ``batch_size``, in up to ``workers`` processes (default: one per
-    core, where processes can be forked); the findings do not depend on either.
+    Reports are validated in batches of ``batch_size``, in up to ``workers`` processes (where processes
+    can be forked; the command line asks for one per core); the findings do not depend on either.
     """
     global _WORK
     bounds = [(i, min(i + batch_size, len(build.reports))) for i in range(0, len(build.reports), batch_size)]
-    workers = min(workers if workers is not None else (os.cpu_count() or 1), len(bounds))
+    workers = min(workers, len(bounds))
     findings: list[Finding] = []
     _WORK = build.reports
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..errors import ReportError
 from ..model import Block, Note, Report, SourceDocument, Text
-from ..reference import Reference, load_reference
+from ..reference import Reference
 from .activities import interpret_activity
 from .countries import assign_countries, number_unnumbered
 from .header import read_header
@@ -49,14 +49,13 @@ def _split_sections(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block]
     return header, section_one, after_table, found
 
 
-def extract_report(doc: SourceDocument, reference: Reference | None = None) -> Report:
-    """Extract the report a document states.
+def extract_report(doc: SourceDocument, reference: Reference) -> Report:
+    """Extract the report a document states, with the ``reference`` data (``load_reference()``).
 
     Raises :class:`ReportError` (exit 2) when the document is not a report of the template at all:
     no title block ("Bi-annual Sub-Regional Report", "Reporting Period", "Sub-region:") and no
     section ("I. Achievements ...", the activities table).
     """
-    reference = reference or load_reference()
     finder = finder_for(reference)
     notes: list[Note] = list(doc.notes)
     header_blocks, section_blocks, after_table, sections_found = _split_sections(doc.blocks)

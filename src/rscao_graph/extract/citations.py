@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from ..model import Citation, Note, Paragraph, Text
-from ..reference import Concept
+from ..reference import Concept, label_fits, label_key
 
-__all__ = ["label_fits", "match_label", "parse_citations", "read_impact"]
+__all__ = ["match_label", "parse_citations", "read_impact"]
 
 _PREFIX = (r"(?:s\.?\s?d\.?|k\.?\s?i\.?|strategic\s+directions?|strategy\s+directions?|directions?|"
            r"key\s+initiatives?|initiatives?)")
@@ -54,32 +53,6 @@ def parse_citations(paragraph: Paragraph) -> list[Citation] | None:
     return [Citation(n, label if i == len(numbers) - 1 else "", paragraph.span) for i, n in enumerate(numbers)]
 
 
-@lru_cache(maxsize=4096)
-def _key(label: str) -> str:
-    text = label.casefold().replace("&", " and ")
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"(?<=[a-z])is(e|es|ed|ing|ation|ations)\b", r"iz\1", text)
-    text = re.sub(r"(?<=[a-z])yse\b", "yze", text)
-    text = re.sub(r"(?<=[a-z])our\b", "or", text)
-    text = re.sub(r"(?<=[a-z])tre\b", "ter", text)
-    text = re.sub(r"(?<=[a-z])mme\b", "m", text)
-    return " ".join(text.split())
-
-
-def label_fits(concept: Concept, label: str) -> bool | None:
-    """Does a cited label fit the concept? ``None`` when nothing was cited or the official wording
-    is not known (a placeholder label such as "Key Initiative 4.1").
-
-    >>> c = Concept("4", "Optimise our Organisation", ())
-    >>> label_fits(c, "optimize our organization."), label_fits(c, "Connect and empower the field")
-    (True, False)
-    """
-    if not label.strip() or concept.label.startswith("Key Initiative "):
-        return None
-    wanted = {_key(concept.label), *(_key(a) for a in concept.alt_labels)}
-    return _key(label) in wanted
-
-
 def match_label(label: str, concepts: dict[str, Concept]) -> Concept | None:
     """The concept whose official wording a label without a number is (closely enough, and closer
     than any other), or ``None``.
@@ -91,14 +64,14 @@ def match_label(label: str, concepts: dict[str, Concept]) -> Concept | None:
     >>> match_label("Libraries took part", cs) is None
     True
     """
-    key = _key(label)
+    key = label_key(label)
     if len(key) < 12:
         return None
     scored = []
     for concept in concepts.values():
         if concept.label.startswith("Key Initiative "):
             continue
-        best = max(SequenceMatcher(None, key, _key(name)).ratio() for name in (concept.label, *concept.alt_labels))
+        best = max(SequenceMatcher(None, key, label_key(name)).ratio() for name in (concept.label, *concept.alt_labels))
         scored.append((best, concept.notation, concept))
     scored.sort(key=lambda s: (-s[0], s[1]))
     if scored and scored[0][0] >= _MIN_SIMILARITY and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.05):

@@ -200,8 +200,7 @@ class _Parser:
             p.end = i + 1
             return p
         if self.at(i, "quarter"):
-            q = int(re.search(r"[1-4]", t[i].text).group(0)) if t[i].text[0] in "Qq" \
-                else _QUARTERS[t[i].text.split()[0].lower()]  # type: ignore[union-attr]
+            q = int(t[i].text[1]) if t[i].text[0] in "Qq" else _QUARTERS[t[i].text.split()[0].lower()]
             j = self.skip(i + 1, "comma")
             if self.at(j, "year"):
                 return _Point(quarter=q, year=t[j].value, end=j + 1)
@@ -299,8 +298,8 @@ def _combine(p1: _Point, p2: _Point | None) -> ParsedDate | None:
         if p1.kind == "quarter":
             if p1.year is None:
                 return None
-            m1, m2 = _quarter_months(p1.quarter or 1)
-            return ParsedDate("", (0, 0), "month", p1.year, m1, None, p1.year, m2, None)
+            first, last = _quarter_months(p1.quarter or 1)
+            return ParsedDate("", (0, 0), "month", p1.year, first, None, p1.year, last, None)
         if p1.kind == "day":
             if p1.month is None:
                 return None
@@ -311,9 +310,9 @@ def _combine(p1: _Point, p2: _Point | None) -> ParsedDate | None:
             return ParsedDate("", (0, 0), "month", p1.year, p1.month, None)
         return ParsedDate("", (0, 0), "year", p1.year, None, None)
     if p1.kind == "quarter":
-        m1, m2 = _quarter_months(p1.quarter or 1)[0], _quarter_months(p2.quarter or 1)[1]
-        y1, y2 = _years(p1.year, p2.year, m1, m2)
-        return ParsedDate("", (0, 0), "month", y1, m1, None, y2, m2, None)
+        q1, q2 = _quarter_months(p1.quarter or 1)[0], _quarter_months(p2.quarter or 1)[1]
+        y1, y2 = _years(p1.year, p2.year, q1, q2)
+        return ParsedDate("", (0, 0), "month", y1, q1, None, y2, q2, None)
     if p1.kind == "year":
         return ParsedDate("", (0, 0), "year", p1.year, None, None, p2.year, None, None)
     if p1.kind == "month":

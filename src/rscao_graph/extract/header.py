@@ -113,9 +113,9 @@ def read_header(blocks: list[Block], notes: list[Note]) -> Header:
     if committee:
         header.committee = Text(" ".join(b.text for b in committee), committee[0].span.to(committee[-1].span))
     where = blocks[0].span if blocks else SourceSpan("", 1, 1, 0, 0)
-    for value, what in ((header.sub_region, "Sub-region"), (header.convenor, "Convenor"),
-                        (header.period, "Reporting Period"), (header.submitted, "Date of submission")):
-        if value is None:
+    for stated, what in ((header.sub_region, "Sub-region"), (header.convenor, "Convenor"),
+                         (header.period, "Reporting Period"), (header.submitted, "Date of submission")):
+        if stated is None:
             notes.append(Note("header-field-missing", "violation",
                               f'the title block has no "{what}:"; add it', where))
     if header.period is not None and header.period.start is None:

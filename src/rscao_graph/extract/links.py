@@ -12,9 +12,8 @@ address). "to be added", "to follow", "No link available", "N/A" mean no link.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
-from ..model import Link, SourceSpan
+from ..model import Link, SourceSpan, is_http_url
 
 __all__ = ["find_urls", "is_http_url", "link_problem", "no_link", "split_links"]
 
@@ -39,25 +38,6 @@ _NO_LINK = re.compile(r"^\W*(?:n/?a|none|nil|no|nothing|-+|–|—|tba|tbc|pendi
 _TRAILING = ".,;:!?'\"”’»)]}>"
 _LEADING = "<([{'\"“‘«"
 _JOINERS = re.compile(r"^[\s,;:/|&+–—-]*(?:and|or|also|see|at|on)?[\s,;:/|&+–—-]*$", re.IGNORECASE)
-_IGNORABLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
-
-
-def is_http_url(text: str) -> bool:
-    """True for an absolute http(s) URL with a host, and nothing an IRI may not contain.
-
-    >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
-    (True, False)
-    >>> is_http_url("https://a.org/\\u202eevil"), is_http_url("https://a.org/{x}")
-    (False, False)
-    """
-    if _IGNORABLE.search(text) or re.search(r"[\s<>\"{}|\\^`\x00-\x1f\x7f]", text):
-        return False
-    try:
-        parts = urlsplit(text)
-        port_ok = parts.port is None or 0 < parts.port < 65536
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok
 
 
 def link_problem(text: str) -> str | None:

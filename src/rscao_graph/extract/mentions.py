@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Mention, SourceSpan
+from ..model import Mention, MentionKind, SourceSpan
 from ..reference import Reference, normalise_name
 
 __all__ = ["MentionContext", "MentionFinder", "dedupe_mentions", "finder_for"]
@@ -32,7 +32,7 @@ class MentionContext:
 
 @dataclass(frozen=True)
 class _Target:
-    kind: str
+    kind: MentionKind
     key: str
     country: str | None
 

@@ -1,9 +1,9 @@
 """A polite SPARQL client for Wikidata and its mirrors: a descriptive User-Agent, timeouts, retries
 with exponential backoff honouring ``Retry-After`` on 429 and 5xx, and an on-disk response cache.
 
-The cache lives in the user's cache directory (``platformdirs``; ``RSCAO_CACHE_DIR`` overrides it);
-an entry is used for ``CACHE_DAYS`` days (30 by default; ``RSCAO_CACHE_DAYS`` overrides it). Offline,
-only the cache answers.
+The cache folder and how many days an entry is used for are parameters (the command line takes them
+from ``config.Environment``: the user's cache folder unless ``RSCAO_CACHE_DIR``, 30 days unless
+``RSCAO_CACHE_DAYS``). Offline, only the cache answers.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,13 +18,12 @@ from typing import Any
 
 import requests
 
-from .. import __version__
+from ..config import CACHE_DAYS, version
 from ..errors import ServiceError
-from ..publish.output import write_file_atomic
+from ..files import write_file_atomic
 
-__all__ = ["CACHE_DAYS", "SparqlClient", "cache_dir", "user_agent"]
+__all__ = ["SparqlClient", "user_agent"]
 
-CACHE_DAYS = 30
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _MAX_WAIT = 60.0
 
@@ -33,16 +31,8 @@ _MAX_WAIT = 60.0
 def user_agent(contact: str | None) -> str:
     """The User-Agent Wikidata's policy asks for: tool, version, and how to reach its operator."""
     who = contact or "no contact configured; set 'contact' in rscao.toml"
-    return f"rscao-graph/{__version__} (https://w3id.org/rscao/; {who}) python-requests/{requests.__version__}"
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("RSCAO_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("rscao-graph")) / "sparql"
+    requests_version = getattr(requests, "__version__", "?")
+    return f"rscao-graph/{version()} (https://w3id.org/rscao/; {who}) python-requests/{requests_version}"
 
 
 def _retry_after(response: requests.Response, fallback: float) -> float:
@@ -61,14 +51,13 @@ def _retry_after(response: requests.Response, fallback: float) -> float:
 class SparqlClient:
     """Runs SELECT queries on one endpoint; returns the JSON result bindings."""
 
-    def __init__(self, endpoint: str, *, contact: str | None = None, timeout: float = 30.0, retries: int = 3,
-                 backoff: float = 1.0, offline: bool = False, cache: Path | None = None,
-                 cache_days: float | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, endpoint: str, *, cache: Path, cache_days: float = CACHE_DAYS, contact: str | None = None,
+                 timeout: float = 30.0, retries: int = 3, backoff: float = 1.0, offline: bool = False,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.endpoint, self.timeout, self.retries, self.backoff = endpoint, timeout, retries, backoff
         self.offline, self.sleep = offline, sleep
-        self.cache = cache if cache is not None else cache_dir()
-        days = cache_days if cache_days is not None else float(os.environ.get("RSCAO_CACHE_DAYS", CACHE_DAYS))
-        self.max_age = days * 86400
+        self.cache = cache
+        self.max_age = cache_days * 86400
         self.headers = {"User-Agent": user_agent(contact), "Accept": "application/sparql-results+json"}
         self.requests = 0
         self.misses = 0

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..decisions import Decision, merge_decisions, valid_value
 from ..iris import Minter
 from ..model import Mention, Report
-from ..rdf.mapping import mention_iri
 from ..reference import Reference
 from .client import SparqlClient
-from .decisions import Decision, merge_decisions, today, valid_value
 from .scoring import choose, evidence, score
 from .wikidata import Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
 
@@ -52,7 +51,7 @@ class LinkResult:
 def _target(mention: Mention, minter: Minter, reference: Reference) -> Target | None:
     if mention.kind not in _KINDS:
         return None
-    iri = mention_iri(mention, minter)
+    iri = minter.mention(mention)
     if mention.kind == "country":
         country = reference.countries.get(mention.key or "")
         if country is None:
@@ -107,10 +106,9 @@ def _row(target: Target, authority: str, value: str, status: str, method: str, s
     return Decision(target.iri, authority, value, target.label, target.kind, status, method, score_, date, note)
 
 
-def link_entities(targets: list[Target], decisions: list[Decision], client: SparqlClient,
-                  date: str | None = None) -> LinkResult:
-    """Search, score, decide and fan out; returns the new full list of decisions (not yet written)."""
-    date = date or today()
+def link_entities(targets: list[Target], decisions: list[Decision], client: SparqlClient, date: str) -> LinkResult:
+    """Search, score, decide and fan out; returns the new full list of decisions (not yet written), new rows
+    stamped with ``date`` (YYYY-MM-DD)."""
     curated = {d.entity for d in decisions if d.curated and d.authority == "wikidata" and d.status == "accepted"}
     rejected = {(d.entity, d.value) for d in decisions if d.curated and d.status == "rejected"}
     search = [t for t in targets if t.iri not in curated]
@@ -128,9 +126,9 @@ def link_entities(targets: list[Target], decisions: list[Decision], client: Spar
         scored = [(c, score(target.kind, target.type, target.country, c)) for c in by_qid.values()]
         best = choose(scored)
         if best is not None:
-            value = f"{dict((c.qid, s) for c, s in scored)[best.qid]:.2f}"
-            new.append(_row(target, "wikidata", best.qid, "accepted", "automatic", value, date, evidence(best)))
-            accepted[target.iri] = (target, best.qid, value)
+            best_score = f"{dict((c.qid, s) for c, s in scored)[best.qid]:.2f}"
+            new.append(_row(target, "wikidata", best.qid, "accepted", "automatic", best_score, date, evidence(best)))
+            accepted[target.iri] = (target, best.qid, best_score)
             result.accepted.append(target.iri)
         elif scored:
             for candidate, value in sorted(scored, key=lambda cs: (-cs[1], cs[0].qid))[:5]:

@@ -14,22 +14,19 @@ from typing import Any
 
 from pyoxigraph import Literal
 
+from ..vocab import AUTHORITIES, RDFS, SCHEMA, SKOS, WD, WDT
+
 __all__ = ["CLASSES", "FANOUT", "Candidate", "country_query", "fanout_query", "label_query", "parse_candidates",
            "parse_fanout"]
 
-WD = "http://www.wikidata.org/entity/"
 #: Wikidata classes the linker asks about, by the name used in evidence and scoring.
 CLASSES = {"library": "Q7075", "organization": "Q43229", "university": "Q3918", "government agency": "Q327333",
            "city": "Q515", "human settlement": "Q486972", "administrative area": "Q56061", "human": "Q5",
            "country": "Q6256"}
-#: Authority ids fetched for an accepted item: property -> authority.
-FANOUT = {"P214": "viaf", "P213": "isni", "P791": "isil", "P1566": "geonames", "P856": "website"}
-_PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
-PREFIX wdt: <http://www.wikidata.org/prop/direct/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <http://schema.org/>
-"""
+#: Authority ids fetched for an accepted item: property -> authority (from the one table of authorities).
+FANOUT = {a.wikidata_property: a.name for a in AUTHORITIES.values() if a.wikidata_property}
+_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in (
+    ("wd", WD), ("wdt", WDT), ("rdfs", RDFS), ("skos", SKOS), ("schema", SCHEMA)))
 _DETAILS = """  OPTIONAL { ?item rdfs:label ?itemLabel . FILTER(LANG(?itemLabel) = "en") }
   OPTIONAL { ?item schema:description ?description . FILTER(LANG(?description) = "en") }
   OPTIONAL { ?item wdt:P31/wdt:P279* ?class . VALUES ?class { CLASSES } }
@@ -86,16 +83,16 @@ def parse_candidates(bindings: list[dict[str, Any]]) -> dict[str, dict[str, Cand
     found: dict[str, dict[str, Candidate]] = {}
     for b in bindings:
         item = _value(b, "item")
-        if not item.startswith(WD):
+        if not item.startswith(str(WD)):
             continue
-        qid = item[len(WD):]
+        qid = item.removeprefix(str(WD))
         matched = _value(b, "matched")
         candidate = found.setdefault(matched, {}).setdefault(qid, Candidate(qid, matched, _value(b, "how")))
         if _value(b, "how") == "label":
             candidate.how = "label"
         candidate.label = candidate.label or _value(b, "itemLabel")
         candidate.description = candidate.description or _value(b, "description")
-        cls = _value(b, "class").removeprefix(WD)
+        cls = _value(b, "class").removeprefix(str(WD))
         if cls in names:
             candidate.classes.add(names[cls])
         if _value(b, "iso"):
@@ -105,5 +102,5 @@ def parse_candidates(bindings: list[dict[str, Any]]) -> dict[str, dict[str, Cand
 
 def parse_fanout(bindings: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     """(QID, authority, value) rows, sorted."""
-    rows = {(_value(b, "item").removeprefix(WD), _value(b, "authority"), _value(b, "value")) for b in bindings}
+    rows = {(_value(b, "item").removeprefix(str(WD)), _value(b, "authority"), _value(b, "value")) for b in bindings}
     return sorted(r for r in rows if r[0] and r[1] and r[2])

@@ -12,14 +12,14 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
-from ..rdf.terms import PREFIXES
+from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = ["compact_iri", "context_document", "jsonld_document"]
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = RDF.type.value
+_XSD_STRING = XSD.string.value
 _BY_NAMESPACE = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
 
@@ -43,7 +43,9 @@ def compact_iri(iri: str) -> str:
     return f"{prefix}:{local}"
 
 
-def _node_id(term: NamedNode | BlankNode) -> str:
+def _node_id(term: NamedNode | BlankNode | Triple) -> str:
+    if isinstance(term, Triple):
+        raise ValueError(f"an RDF-star triple term has no JSON-LD form: {term}")
     return compact_iri(term.value) if isinstance(term, NamedNode) else f"_:{term.value}"
 
 

@@ -6,48 +6,37 @@ subset per named graph, and linksets for each kind of link to an external author
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import zlib
 from collections import Counter
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..config import Settings
+from ..iris import Minter, media_type_iri
 from ..rdf.nodes import en, integer, iri
-from ..rdf.terms import DCAT, DCT, FOAF, OWL, PREFIXES, RDF, SKOS, VOID, XSD
+from ..vocab import AUTHORITIES, DCAT, DCT, PREFIXES, RDF, SKOS, VOID, XSD
 from .dumps import DUMPS
 from .jsonld import compact_iri
 
-__all__ = ["AUTHORITIES", "void_triples"]
+__all__ = ["LINK_TARGETS", "void_triples"]
 
-#: External authorities: namespace -> (slug, title)
-AUTHORITIES = {
-    "http://www.wikidata.org/entity/": ("wikidata", "Wikidata"),
-    "https://sws.geonames.org/": ("geonames", "GeoNames"),
-    "http://viaf.org/viaf/": ("viaf", "VIAF"),
-    "https://isni.org/isni/": ("isni", "ISNI"),
-}
-_LINK_PREDICATES = (OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch, FOAF.homepage)
+#: External authorities whose items are IRIs: namespace -> (slug, title), from the one table.
+LINK_TARGETS = {a.namespace: (a.name, a.title) for a in AUTHORITIES.values() if a.namespace and not a.literal}
+_LINK_PREDICATES = tuple(dict.fromkeys([*(a.predicate for a in AUTHORITIES.values() if not a.literal),
+                                        SKOS.closeMatch]))
 
 
 def _local(iri_value: str) -> str:
     return iri_value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _modified() -> Literal | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.isdigit():
-        return None
-    day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
-    return Literal(day, datatype=XSD.date)
-
-
-def void_triples(quads: list[Quad], triples: list[Triple], sizes: dict[str, int], settings: Settings) -> list[Triple]:
+def void_triples(quads: list[Quad], triples: list[Triple], sizes: dict[str, int], settings: Settings,
+                 modified: str | None = None) -> list[Triple]:
     """VoID + DCAT description of the dataset built from ``quads`` (whose distinct ``triples`` are
-    given too), with the dumps' byte ``sizes``."""
+    given too), with the dumps' byte ``sizes``; ``modified`` (an ISO date) becomes ``dct:modified``."""
+    minter = Minter(settings.base_iri)
     base = settings.base_iri
-    ds = iri(f"{base}dataset")
+    ds = iri(minter.dataset())
     out: list[Triple] = []
 
     def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
@@ -65,33 +54,34 @@ def void_triples(quads: list[Quad], triples: list[Triple], sizes: dict[str, int]
     add(ds, VOID.properties, integer(len({t.predicate for t in triples})))
     if settings.license:
         add(ds, DCT.license, iri(settings.license))
-    if (modified := _modified()) is not None:
-        add(ds, DCT.modified, modified)
+    if modified is not None:
+        add(ds, DCT.modified, Literal(modified, datatype=XSD.date))
     for name, (media, description) in DUMPS.items():
-        dist = iri(f"{base}dataset/distribution/{name}")
+        dist = iri(minter.dataset(f"distribution/{name}"))
         add(ds, DCAT.distribution, dist)
         add(dist, RDF.type, DCAT.Distribution)
         add(dist, DCT.title, Literal(name))
         add(dist, DCT.description, en(description))
-        add(dist, DCAT.downloadURL, iri(f"{base}dump/{name}"))
-        add(dist, DCAT.mediaType, iri(f"https://www.iana.org/assignments/media-types/{media}"))
+        add(dist, DCAT.downloadURL, iri(minter.dump(name)))
+        add(dist, DCAT.mediaType, iri(media_type_iri(media)))
         add(dist, DCAT.byteSize, Literal(str(sizes[name]), datatype=XSD.nonNegativeInteger))
         if settings.license:
             add(dist, DCT.license, iri(settings.license))
         if name.startswith("dataset."):
-            add(ds, VOID.dataDump, iri(f"{base}dump/{name}"))
-    used = {t.predicate.value for t in triples} | {t.object.value for t in triples if t.predicate == RDF.type}
+            add(ds, VOID.dataDump, iri(minter.dump(name)))
+    typed = [t.object for t in triples if t.predicate == RDF.type and isinstance(t.object, NamedNode)]
+    used = {t.predicate.value for t in triples} | {o.value for o in typed}
     for namespace in sorted({ns for ns in PREFIXES.values() if any(term.startswith(ns) for term in used)}):
         add(ds, VOID.vocabulary, iri(namespace))
-    classes: Counter[str] = Counter(t.object.value for t in triples if t.predicate == RDF.type)
+    classes: Counter[str] = Counter(o.value for o in typed)
     for cls, count in sorted(classes.items()):
-        part = iri(f"{base}dataset/class/{_slug(cls)}")
+        part = iri(minter.dataset(f"class/{_slug(cls)}"))
         add(ds, VOID.classPartition, part)
         add(part, VOID["class"], iri(cls))
         add(part, VOID.entities, integer(count))
     properties: Counter[str] = Counter(t.predicate.value for t in triples)
     for prop, count in sorted(properties.items()):
-        part = iri(f"{base}dataset/property/{_slug(prop)}")
+        part = iri(minter.dataset(f"property/{_slug(prop)}"))
         add(ds, VOID.propertyPartition, part)
         add(part, VOID.property, iri(prop))
         add(part, VOID.triples, integer(count))
@@ -104,13 +94,13 @@ def void_triples(quads: list[Quad], triples: list[Triple], sizes: dict[str, int]
     linksets: Counter[tuple[str, str]] = Counter()
     for t in triples:
         if t.predicate in _LINK_PREDICATES and isinstance(t.object, NamedNode):
-            for namespace in AUTHORITIES:
+            for namespace in LINK_TARGETS:
                 if t.object.value.startswith(namespace):
                     linksets[(namespace, t.predicate.value)] += 1
     for (namespace, predicate), count in sorted(linksets.items()):
-        slug, title = AUTHORITIES[namespace]
-        target = iri(f"{base}dataset/authority/{slug}")
-        linkset = iri(f"{base}dataset/linkset/{slug}-{_local(predicate)}")
+        slug, title = LINK_TARGETS[namespace]
+        target = iri(minter.dataset(f"authority/{slug}"))
+        linkset = iri(minter.dataset(f"linkset/{slug}-{_local(predicate)}"))
         add(target, RDF.type, VOID.Dataset)
         add(target, DCT.title, Literal(title))
         add(target, VOID.uriSpace, Literal(namespace))

@@ -8,22 +8,19 @@ here once and stated, so SHACL core constraints can check them and queries can u
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..errors import InputError
-from ..extract.citations import label_fits
 from ..iris import Minter, slugify
-from ..model import Activity, Citation, ConvenorAction, Mention, Note, Report, SourceSpan
-from ..reference import Reference, normalise_name
+from ..model import Activity, Citation, ConvenorAction, Link, Mention, Note, Report, SourceSpan
+from ..reference import Reference, label_fits, normalise_name
+from ..vocab import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 from .nodes import boolean, date_literal, en, integer, iri, string, url_node
-from .terms import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 
-__all__ = ["Focus", "ReportGraph", "map_report", "mention_iri"]
+__all__ = ["Focus", "ReportGraph", "map_report"]
 
-_KIND_PATH = {"organisation": "org", "place": "place", "person": "person"}
 _KIND_CLASS = {"organisation": SCHEMA.Organization, "place": SCHEMA.Place, "person": SCHEMA.Person}
 _ROLE_PREDICATE = {"location": SCHEMA.location, "place": SCHEMA.location, "organiser": SCHEMA.organizer}
 
@@ -77,15 +74,19 @@ class _Mapper:
                                       period.end if period else None, report.file))
         self.out = ReportGraph(self.node)
         self.add = self.out.add
-        self.share = lambda s, p, o: self.out.shared.append(Triple(s, p, o))
-        self.source = iri(f"{self.node.value}/source")
+        self.source = iri(minter.source(self.node.value))
+
+    def share(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        """A triple about a thing several reports share (the ``{base}graph/entities`` graph)."""
+        self.out.shared.append(Triple(s, p, o))
 
     # --- shared pieces ----------------------------------------------------------------------------
 
     def segment(self, span: SourceSpan) -> NamedNode:
         """The source segment of a span, with its position and quote selectors."""
-        seg = iri(f"{self.source.value}/{span.start}-{span.end}")
-        position, quote = iri(seg.value + "/position"), iri(seg.value + "/quote")
+        seg = iri(self.minter.segment(self.node.value, span.start, span.end))
+        position = iri(self.minter.selector(seg.value, "position"))
+        quote = iri(self.minter.selector(seg.value, "quote"))
         self.add(seg, RDF.type, RSCAO.SourceSegment)
         self.add(seg, OA.hasSource, self.source)
         self.add(seg, OA.hasSelector, position)
@@ -102,7 +103,7 @@ class _Mapper:
     def entity(self, mention: Mention) -> NamedNode:
         """The shared node of an organisation, place, person or country; unknown ones described here."""
         try:
-            node = iri(mention_iri(mention, self.minter))
+            node = iri(self.minter.mention(mention))
         except InputError as exc:
             raise InputError(exc.message, file=mention.span.file, line=mention.span.line, hint=exc.hint) from exc
         if mention.kind == "country" or mention.key:
@@ -113,7 +114,7 @@ class _Mapper:
             self.share(node, RSCAO.country, iri(self.minter.country(mention.country)))
         return node
 
-    def links(self, subject: NamedNode, links: tuple, predicate: NamedNode) -> None:
+    def links(self, subject: NamedNode, links: tuple[Link, ...], predicate: NamedNode) -> None:
         for link in links:
             node = url_node(link.text) if link.is_url else None
             if node is not None:
@@ -166,7 +167,7 @@ class _Mapper:
             else:
                 self.add(node, RSCAO.statedDate, string(r.submitted.text))
         for heading in r.headings:
-            h = iri(f"{node.value}/heading/{heading.letter.lower()}")
+            h = iri(self.minter.heading(node.value, heading.letter))
             self.add(h, RDF.type, RSCAO.SectionHeading)
             self.add(h, RSCAO.headingLetter, string(heading.letter))
             self.add(h, DCT.title, en(heading.title.value))
@@ -196,22 +197,22 @@ class _Mapper:
         person = self.entity(Mention(name, "person", known.id if known else None, None, span))
         self.add(self.node, RSCAO.convenor, person)
         if self.subregion_slug:
-            membership = iri(self.minter.iri(f"membership/{self.subregion_slug}/{person.value.rsplit('/', 1)[-1]}"))
+            membership = iri(self.minter.membership(self.subregion_slug, person.value))
             self.share(membership, RDF.type, ORG.Membership)
             self.share(membership, ORG.member, person)
             self.share(membership, ORG.role, RSCAO.SubRegionalConvenor)
             self.share(membership, RSCAO.subRegion, iri(self.minter.subregion(self.subregion_slug)))
             committee = self.reference.entities.get("ifla-regional-standing-committee-for-asia-and-oceania")
             if committee:
-                self.share(membership, ORG.organization, iri(self.minter.entity("org", committee.id, committee.id)))
+                self.share(membership, ORG.organization, iri(self.minter.known("organisation", committee.id)))
 
     def action(self, action: ConvenorAction, position: int) -> None:
         letter = action.heading.lower() or "none"
-        node = iri(f"{self.node.value}/action/{letter}-{position}")
+        node = iri(self.minter.action(self.node.value, letter, position))
         self.add(node, RDF.type, RSCAO.ConvenorAction)
         self.add(node, RSCAO.inReport, self.node)
         if action.heading:
-            self.add(node, RSCAO.heading, iri(f"{self.node.value}/heading/{letter}"))
+            self.add(node, RSCAO.heading, iri(self.minter.heading(self.node.value, letter)))
         self.out.focus[node.value] = Focus(action.text.span.file, action.text.span.line,
                                            f"section-I {action.heading or '?'}{position}", kind="action")
         self.add(node, RSCAO.position, integer(position))
@@ -227,11 +228,11 @@ class _Mapper:
     def activity_iri(self, activity: Activity, minted: set[str]) -> NamedNode:
         country = (activity.country or "xx").lower()
         ordinal = str(activity.ordinal) if activity.ordinal is not None else "n"
-        path = f"{self.node.value}/activity/{country}-{ordinal}"
-        candidate, n = path, 1
+        n = 1
+        candidate = self.minter.activity(self.node.value, country, ordinal)
         while candidate in minted:
             n += 1
-            candidate = f"{path}-dup{n}"
+            candidate = self.minter.activity(self.node.value, country, ordinal, n)
         if n > 1:
             self.out.notes.append(Note("activity-iri-duplicate", "warning",
                                        f"two activities numbered {country.upper()} #{ordinal}; the second is "
@@ -320,8 +321,7 @@ class _Mapper:
         seen: dict[str, int] = {}
         for citation in a.citations:
             seen[citation.notation] = seen.get(citation.notation, 0) + 1
-            suffix = "" if seen[citation.notation] == 1 else f"-{seen[citation.notation]}"
-            c = iri(f"{node.value}/citation/{citation.notation}{suffix}")
+            c = iri(self.minter.citation(node.value, citation.notation, seen[citation.notation]))
             self.citation(node, c, citation, cited)
             concept = self.reference.concepts.get(citation.notation)
             if concept is not None:
@@ -368,18 +368,6 @@ def _outside(start: str, end: str, period_start: str, period_end: str) -> bool:
     first = start[:7] if len(start) >= 7 else start + "-01"
     last = end[:7] if len(end) >= 7 else end + "-12"
     return last < low or first > high
-
-
-def mention_iri(mention: Mention, minter: Minter) -> str:
-    """The IRI of what a mention names: the gazetteer entity, the country, or a node minted from the
-    name (organisations, places and people are shared across reports)."""
-    if mention.kind == "country":
-        return minter.country(mention.key or "")
-    path = _KIND_PATH[mention.kind]
-    if mention.key:
-        return minter.entity(path, mention.key, mention.key)
-    identity = re.sub(r"[\W_]+", " ", normalise_name(mention.name)).strip()
-    return minter.entity(path, slugify(mention.name), "name:" + identity)
 
 
 def map_report(report: Report, minter: Minter, reference: Reference) -> ReportGraph:

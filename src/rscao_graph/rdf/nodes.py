@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode
 
-from .terms import XSD
+from ..vocab import XSD
 
-__all__ = ["boolean", "date_literal", "en", "integer", "iri", "quad", "string", "url_node"]
+__all__ = ["boolean", "date_literal", "en", "integer", "iri", "string", "url_node"]
 
 _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -44,6 +44,3 @@ def url_node(text: str) -> NamedNode | None:
     except ValueError:
         return None
 
-
-def quad(subject: NamedNode, predicate: NamedNode, obj: NamedNode | Literal, graph: NamedNode) -> Quad:
-    return Quad(subject, predicate, obj, graph)

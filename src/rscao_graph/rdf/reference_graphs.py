@@ -13,8 +13,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse
 from ..iris import Minter
 from ..reference import Reference
 from ..resources import resource_path
+from ..vocab import AUTHORITIES, DCT, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 from .nodes import en, iri, string
-from .terms import DCT, OWL, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 
 __all__ = ["REFERENCE_GRAPHS", "link_quads", "reference_quads"]
 
@@ -25,7 +25,6 @@ _TYPES = {"Library": SCHEMA.Library, "Organization": SCHEMA.Organization,
           "GovernmentOrganization": SCHEMA.GovernmentOrganization, "CollegeOrUniversity": SCHEMA.CollegeOrUniversity,
           "Project": SCHEMA.Project, "City": SCHEMA.City, "AdministrativeArea": SCHEMA.AdministrativeArea,
           "Person": SCHEMA.Person}
-_PATHS = {"organisation": "org", "place": "place", "person": "person"}
 
 
 def _parsed(folder: str, name: str, graph: NamedNode, base: str) -> list[Quad]:
@@ -56,21 +55,19 @@ def _countries(reference: Reference, minter: Minter, graph: NamedNode,
         if country.numeric:
             quads.append(Quad(node, RSCAO.isoNumeric, string(country.numeric), graph))
         quads += [Quad(node, SCHEMA.alternateName, en(alias), graph) for alias in country.aliases]
-        if country.wikidata and (node.value, "wikidata") not in overridden:
-            quads += link_quads(node, OWL.sameAs, "wikidata", iri(f"http://www.wikidata.org/entity/{country.wikidata}"),
-                                graph, minter, "data/countries.csv")
-        if country.geonames and (node.value, "geonames") not in overridden:
-            quads += link_quads(node, SKOS.exactMatch, "geonames", iri(f"https://sws.geonames.org/{country.geonames}/"),
-                                graph, minter, "data/countries.csv")
+        for authority, value in (("wikidata", country.wikidata), ("geonames", country.geonames)):
+            if value and (node.value, authority) not in overridden:
+                quads += link_quads(node, authority, value, graph, minter, "data/countries.csv")
     return quads
 
 
-def link_quads(entity: NamedNode, predicate: NamedNode, authority: str, target: NamedNode | Literal,
-               graph: NamedNode, minter: Minter, source: str, method: str = "curated",
-               score: str | None = None, date: str | None = None) -> list[Quad]:
-    """An authority link (``entity predicate target``) and its record: how it was made and from where."""
-    path = entity.value.removeprefix(minter.base)
-    record = iri(minter.iri(f"link/{path}/{authority}"))
+def link_quads(entity: NamedNode, authority: str, value: str, graph: NamedNode, minter: Minter, source: str,
+               method: str = "curated", score: str | None = None, date: str | None = None) -> list[Quad]:
+    """An authority link (``entity predicate target``, in the form :data:`~rscao_graph.vocab.AUTHORITIES`
+    gives) and its record: how it was made and from where."""
+    known = AUTHORITIES[authority]
+    predicate, target = known.predicate, known.target(value)
+    record = iri(minter.link_record(entity.value, authority))
     quads = [Quad(entity, predicate, target, graph), Quad(record, RDF.type, RSCAO.AuthorityLink, graph),
              Quad(record, RSCAO.linkSubject, entity, graph),
              Quad(record, RSCAO.linkAuthority, string(authority), graph),
@@ -96,7 +93,7 @@ def _subregions(reference: Reference, minter: Minter, graph: NamedNode) -> list[
 def _gazetteer(reference: Reference, minter: Minter, graph: NamedNode) -> list[Quad]:
     quads = []
     for entity in reference.entities.values():
-        node = iri(minter.entity(_PATHS[entity.kind], entity.id, entity.id))
+        node = iri(minter.known(entity.kind, entity.id))
         quads += [Quad(node, RDF.type, _TYPES.get(entity.type, SCHEMA.Thing), graph),
                   Quad(node, SCHEMA.name, en(entity.name), graph)]
         quads += [Quad(node, SCHEMA.alternateName, en(a), graph) for a in entity.aliases]
@@ -111,7 +108,7 @@ def reference_quads(reference: Reference, minter: Minter,
                     overridden: set[tuple[str, str]] = frozenset()) -> list[Quad]:  # type: ignore[assignment]
     """All reference graphs' quads, minted under the minter's base. ``overridden`` (entity IRI,
     authority) pairs are links the decisions file states, which win over the reference data's."""
-    graph = {name: iri(minter.iri(f"graph/{name}")) for name in REFERENCE_GRAPHS}
+    graph = {name: iri(minter.graph(name)) for name in REFERENCE_GRAPHS}
     return (_parsed("ontology", "rscao.ttl", graph["ontology"], minter.base)
             + _parsed("data", "strategy-2019-2024.ttl", graph["strategy"], minter.base)
             + _countries(reference, minter, graph["countries"], set(overridden))

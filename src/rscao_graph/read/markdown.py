@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Note, SourceDocument, SourceSpan
+from ..model import Block, Cell, Note, SourceDocument, SourceSpan
 from .cells import clean_inline, parse_cell
 from .tables import header_roles, looks_like_activity_row
 
@@ -22,7 +22,7 @@ __all__ = ["clean_inline", "read_markdown"]
 _SECTION = re.compile(r"^(?i:section\s+|part\s+)?(?:I{1,3}|IV|V|VI{0,3})\s*[.):]\s+\S")
 
 
-def _cells(line: str, name: str, line_no: int, line_start: int) -> tuple:
+def _cells(line: str, name: str, line_no: int, line_start: int) -> tuple[Cell, ...]:
     parsed, offset = [], line_start
     for raw in line.split("\t"):
         parsed.append(parse_cell(raw, name, line_no, offset))

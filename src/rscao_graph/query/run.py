@@ -8,7 +8,6 @@ The embedded path imports neither rdflib nor SPARQLWrapper, so a query starts fa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
@@ -23,12 +22,10 @@ from pyoxigraph import (
     serialize,
 )
 
-from .errors import ServiceError, UsageError
+from ..errors import ServiceError, UsageError
 
-__all__ = ["STORE_DIR", "Results", "format_results", "open_store", "run_on_endpoint", "run_on_store", "write_store"]
+__all__ = ["Results", "format_results", "run_on_endpoint", "run_on_store"]
 
-#: The embedded store's folder inside a build's output folder.
-STORE_DIR = "store"
 _FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
 
 
@@ -39,25 +36,6 @@ class Results:
     solutions: QuerySolutions | None = None
     triples: list[Any] | None = None
     boolean: bool | None = None
-
-
-def write_store(quads: list[Any], folder: Path) -> None:
-    """Write the persistent store a build leaves beside its dumps."""
-    store = Store(str(folder / STORE_DIR))
-    store.bulk_extend(quads)
-    store.flush()
-    del store
-
-
-def open_store(data: Path) -> Store:
-    """Open the store of a build read-only. Raises :class:`UsageError` when there is none."""
-    path = data / STORE_DIR
-    if not path.is_dir():
-        raise UsageError(f"no built store in {path}", hint="run 'rscao-graph build' first, or give --data DIR")
-    try:
-        return Store.read_only(str(path))
-    except OSError as exc:
-        raise UsageError(f"cannot open the store in {path}: {exc}") from exc
 
 
 def _wrap(result: Any) -> Results:
@@ -159,7 +137,7 @@ def format_results(results: Results, fmt: str, prefixes: dict[str, str] | None =
     solutions = results.solutions
     assert solutions is not None
     if fmt in _FORMATS:
-        data = solutions.serialize(format=_FORMATS[fmt])
+        data = solutions.serialize(format=_FORMATS[fmt]) or b""
         return data if data.endswith(b"\n") else data + b"\n"
     if fmt != "table":
         raise UsageError(f"unknown format {fmt!r}")

@@ -18,15 +18,15 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
-from .errors import InputError, UsageError
-from .resources import resource_path
+from ..errors import InputError, UsageError
+from ..resources import resource_path
+from ..vocab import XSD
 
 __all__ = ["Param", "StoredQuery", "bind_query", "load_queries", "parse_query_file"]
 
 KNOWN_KEYS = {"summary", "description", "tags", "defaults", "enumerate", "endpoint", "pagination", "method",
               "endpoint_in_url", "transform"}
 _PARAM = re.compile(r"[?$](?P<opt>__?)(?P<name>[A-Za-z0-9]+)(?:_(?P<type>iri|integer|xsd_date))?\b")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _KIND = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
 
 
@@ -54,9 +54,9 @@ class StoredQuery:
     enumerate: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def _header(lines: list[str], file: str) -> tuple[dict[str, object], int]:
+def _header(lines: list[str], file: str) -> tuple[dict[str, str | list[str]], int]:
     """The ``#+`` decorators as a dict, and the number of header lines."""
-    values: dict[str, object] = {}
+    values: dict[str, str | list[str]] = {}
     key: str | None = None
     count = 0
     for number, line in enumerate(lines, start=1):
@@ -72,10 +72,11 @@ def _header(lines: list[str], file: str) -> tuple[dict[str, object], int]:
             if key in values:
                 raise InputError(f"decorator {key!r} given twice", file=file, line=number)
             values[key] = m.group("value") if m.group("value") is not None else []
-        elif (m := re.fullmatch(r" {3}- (?P<item>.*\S)\s*", body)) and isinstance(values.get(key or ""), list):
-            values[key].append(m.group("item"))  # type: ignore[union-attr,index]
-        elif (m := re.fullmatch(r" {5}- (?P<item>.*\S)\s*", body)) and key == "enumerate" and values[key]:
-            values[key].append("  " + m.group("item"))  # type: ignore[union-attr]
+        elif (m := re.fullmatch(r" {3}- (?P<item>.*\S)\s*", body)) and isinstance(items := values.get(key or ""), list):
+            items.append(m.group("item"))
+        elif ((m := re.fullmatch(r" {5}- (?P<item>.*\S)\s*", body)) and key == "enumerate"
+              and isinstance(items := values[key], list) and items):
+            items.append("  " + m.group("item"))
         else:
             raise InputError(f"malformed decorator line {line!r}: write '#+ key: value' or '#+   - item'",
                              file=file, line=number)
@@ -112,7 +113,8 @@ def parse_query_file(path: Path) -> StoredQuery:
     if kind is None:
         raise InputError("no SELECT, CONSTRUCT, DESCRIBE or ASK found", file=file)
     defaults: dict[str, str] = {}
-    for item in values.get("defaults", []) if isinstance(values.get("defaults"), list) else []:
+    listed = values.get("defaults", [])
+    for item in listed if isinstance(listed, list) else []:
         name, sep, value = str(item).partition(":")
         if not sep:
             raise InputError(f"default {item!r} must be 'name: value'", file=file)
@@ -150,7 +152,7 @@ def _term(param: Param, value: str) -> NamedNode | Literal:
     if param.type == "integer":
         if not re.fullmatch(r"[+-]?\d+", value):
             raise UsageError(f"parameter {param.name}: {value!r} is not an integer")
-        return Literal(str(int(value)), datatype=NamedNode(_XSD + "integer"))
+        return Literal(str(int(value)), datatype=XSD.integer)
     if param.type == "xsd_date":
         try:
             dt.date.fromisoformat(value)
@@ -158,7 +160,7 @@ def _term(param: Param, value: str) -> NamedNode | Literal:
             raise UsageError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)") from exc
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise UsageError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)")
-        return Literal(value, datatype=NamedNode(_XSD + "date"))
+        return Literal(value, datatype=XSD.date)
     return Literal(value)
 
 

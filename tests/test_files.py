@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rscao_graph.errors import InputError
-from rscao_graph.publish.output import MARKER, staged_output, write_file_atomic
+from rscao_graph.files import MARKER, check_output, staged_output, write_file_atomic
 
 
 def test_staged_output_replaces_the_folder_whole(tmp_path: Path) -> None:
@@ -13,7 +13,7 @@ def test_staged_output_replaces_the_folder_whole(tmp_path: Path) -> None:
     out.mkdir()
     (out / "old.txt").write_text("old")
     (out / MARKER).write_text("")
-    with staged_output(out) as folder:
+    with staged_output(check_output(out)) as folder:
         assert folder != out and folder.parent == out.parent
         (folder / "new.txt").write_text("new")
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "new.txt"]
@@ -26,7 +26,7 @@ def test_failure_leaves_the_earlier_output_untouched(tmp_path: Path) -> None:
     (out / "good.txt").write_text("good")
     (out / MARKER).write_text("")
     with pytest.raises(RuntimeError):
-        with staged_output(out) as folder:
+        with staged_output(check_output(out)) as folder:
             (folder / "half.txt").write_text("half")
             raise RuntimeError("disk full")
     assert sorted((p.name, p.read_text()) for p in out.iterdir()) == [(MARKER, ""), ("good.txt", "good")]
@@ -34,7 +34,7 @@ def test_failure_leaves_the_earlier_output_untouched(tmp_path: Path) -> None:
 
 
 def test_new_output_folder_and_parents(tmp_path: Path) -> None:
-    with staged_output(tmp_path / "a" / "b") as folder:
+    with staged_output(check_output(tmp_path / "a" / "b")) as folder:
         (folder / "x").write_text("1")
     assert (tmp_path / "a" / "b" / "x").read_text() == "1"
 
@@ -44,12 +44,12 @@ def test_a_folder_that_is_no_build_is_never_replaced(tmp_path: Path) -> None:
     out.mkdir()
     (out / "thesis.doc").write_text("precious")
     with pytest.raises(InputError) as err:
-        with staged_output(out):
+        with staged_output(check_output(out)):
             pass
     assert err.value.exit_code == 2
     assert [p.name for p in out.iterdir()] == ["thesis.doc"]
     (tmp_path / "empty").mkdir()
-    with staged_output(tmp_path / "empty") as folder:
+    with staged_output(check_output(tmp_path / "empty")) as folder:
         (folder / "x").write_text("1")
     assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == [MARKER, "x"]
 

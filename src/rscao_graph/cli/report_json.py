@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Activity, DateValue, Mention, Note, Report, SourceSpan, Text
+from ..model import Activity, DateValue, Mention, Note, Report, SourceSpan, Text
 
 __all__ = ["report_summary", "report_to_dict"]
 

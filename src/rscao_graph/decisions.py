@@ -15,19 +15,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..publish.output import write_file_atomic
+from .errors import InputError
+from .files import write_file_atomic
+from .resources import resource_path
+from .vocab import AUTHORITIES
 
-__all__ = ["AUTHORITIES", "COLUMNS", "Decision", "decisions_source", "merge_decisions", "read_decisions", "today",
-           "valid_value",
+__all__ = ["COLUMNS", "Decision", "decisions_source", "merge_decisions", "read_decisions", "valid_value",
            "write_decisions"]
 
 COLUMNS = ["entity", "label", "kind", "authority", "value", "status", "method", "score", "date", "note"]
-AUTHORITIES = ("wikidata", "viaf", "isni", "isil", "geonames", "website")
-_CHOICES = {"kind": ("organisation", "place", "country", "person"), "authority": AUTHORITIES,
+_CHOICES = {"kind": ("organisation", "place", "country", "person"), "authority": tuple(AUTHORITIES),
             "status": ("accepted", "rejected", "pending"), "method": ("curated", "automatic")}
-_VALUE = {"wikidata": r"Q[1-9]\d*", "viaf": r"[1-9]\d*", "isni": r"\d{15}[\dX]", "geonames": r"[1-9]\d*",
-          "isil": r"[A-Za-z0-9]{1,4}-[A-Za-z0-9:/-]{1,11}", "website": r"https?://\S+"}
 
 
 @dataclass(frozen=True, order=True)
@@ -83,7 +81,7 @@ def valid_value(authority: str, value: str) -> bool:
     >>> valid_value("wikidata", "Q732353"), valid_value("isni", "0000 0001"), valid_value("website", "www.x.org")
     (True, False, False)
     """
-    return re.fullmatch(_VALUE[authority], value) is not None
+    return AUTHORITIES[authority].valid(value)
 
 
 def decisions_source(path: Path) -> Path:
@@ -91,8 +89,6 @@ def decisions_source(path: Path) -> Path:
     rscao-graph (so a build anywhere carries the checked links; ``link`` then writes to ``path``)."""
     if path.exists():
         return path
-    from ..resources import resource_path
-
     return resource_path("data", "links.csv")
 
 
@@ -144,15 +140,4 @@ def merge_decisions(existing: list[Decision], new: list[Decision]) -> list[Decis
     return sorted(d for d in kept.values()
                   if not (d.status == "pending" and (d.entity, d.authority) in accepted)
                   and not (not d.curated and (d.entity, d.authority) in curated))
-
-
-def today() -> str:
-    """The date decisions are stamped with (``SOURCE_DATE_EPOCH`` when set, for reproducible runs)."""
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
-    return dt.date.today().isoformat()
-
 

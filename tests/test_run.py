@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SETTINGS
+from helpers import SETTINGS
 from oxigraph_server import free_port, oxigraph_server
 
-from rscao_graph.build import build_dataset, write_build
 from rscao_graph.errors import ServiceError, UsageError
-from rscao_graph.queries import bind_query, load_queries
-from rscao_graph.sources import ReportFile
-from rscao_graph.sparql import format_results, open_store, run_on_endpoint, run_on_store
+from rscao_graph.files import check_output
+from rscao_graph.pipeline import build_dataset
+from rscao_graph.publish.writer import write_build
+from rscao_graph.query.run import format_results, run_on_endpoint, run_on_store
+from rscao_graph.query.store import open_store
+from rscao_graph.query.stored import bind_query, load_queries
+from rscao_graph.read.sources import ReportFile
+from rscao_graph.reference import load_reference
 
 REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
 
@@ -25,7 +29,7 @@ REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
 def dist(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("q") / "dist"
     settings = SETTINGS
-    write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings), out, settings)
+    write_build(build_dataset([ReportFile(sample_path, sample_path.parent)], settings, load_reference()), check_output(out), settings)
     return out
 
 
@@ -203,7 +207,7 @@ class _Failing(http.server.BaseHTTPRequestHandler):
 
 def test_endpoint_http_error_is_a_service_error() -> None:
     server = http.server.HTTPServer(("127.0.0.1", 0), _Failing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
     try:

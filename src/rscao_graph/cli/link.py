@@ -7,18 +7,20 @@ from pathlib import Path
 
 import click
 
-from .cli import cli, settings_from
-from .errors import UsageError
+from ..decisions import Decision
+from ..errors import UsageError
+from ..iris import Minter
+from .options import environment, is_quiet, settings_from
 
 __all__ = ["link"]
 
 
-def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
+def _resolve(entity: str, decisions: list[Decision], base: str) -> tuple[str, str, str]:
     """Our IRI, label and kind for ENTITY: an IRI, or a slug such as national-library-of-china or CN."""
-    from .reference import load_reference
+    from ..reference import load_reference
 
     reference = load_reference()
-    paths = {"organisation": "org", "place": "place", "person": "person"}
+    minter = Minter(base)
     if entity.startswith(("http://", "https://")):
         known = next((d for d in decisions if d.entity == entity), None)
         if known is not None:
@@ -29,11 +31,11 @@ def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
         entity_slug = entity.strip("/").rsplit("/", 1)[-1]
     if entity_slug.upper() in reference.countries and len(entity_slug) == 2:
         country = reference.countries[entity_slug.upper()]
-        return f"{base}country/{country.code}", country.name, "country"
+        return minter.country(country.code), country.name, "country"
     if entity_slug in reference.entities:
         found = reference.entities[entity_slug]
         if found.kind != "person":
-            return f"{base}{paths[found.kind]}/{found.id}", found.name, found.kind
+            return minter.known(found.kind, found.id), found.name, found.kind
     known = next((d for d in decisions if d.entity.rstrip("/").endswith("/" + entity_slug)), None)
     if known is not None:
         return known.entity, known.label, known.kind
@@ -43,14 +45,15 @@ def _resolve(entity: str, decisions: list, base: str) -> tuple[str, str, str]:
 
 
 def _record(verb: str, entity: str, qid: str, decisions_path: Path, base: str) -> str:
-    from .link.decisions import Decision, decisions_source, merge_decisions, read_decisions, today, write_decisions
+    from ..decisions import decisions_source, merge_decisions, read_decisions, write_decisions
 
     if not re.fullmatch(r"Q[1-9]\d*", qid):
         raise UsageError(f"{qid!r} is not a Wikidata item id such as Q732353")
     decisions = read_decisions(decisions_source(decisions_path))
     iri, label, kind = _resolve(entity, decisions, base)
     status = "accepted" if verb == "accept" else "rejected"
-    row = Decision(iri, "wikidata", qid, label, kind, status, "curated", "", today(), f"{verb}ed by a reviewer")
+    row = Decision(iri, "wikidata", qid, label, kind, status, "curated", "", environment().today(),
+                   f"{verb}ed by a reviewer")
     rest = [d for d in decisions if not (d.entity == iri and d.authority == "wikidata" and not d.curated
                                          and (verb == "accept" or d.value == qid))]
     if verb == "accept":
@@ -59,7 +62,7 @@ def _record(verb: str, entity: str, qid: str, decisions_path: Path, base: str) -
     return f"{status} {iri} = {qid} ({label}) in {decisions_path}"
 
 
-def _review(decisions: list) -> str:
+def _review(decisions: list[Decision]) -> str:
     pending = [d for d in decisions if d.status == "pending"]
     if not pending:
         return "No pending candidates."
@@ -71,7 +74,7 @@ def _review(decisions: list) -> str:
     return "\n".join(lines)
 
 
-@cli.command()
+@click.command()
 @click.argument("args", nargs=-1, metavar="[REPORT_OR_DIR]... | accept|reject ENTITY QID")
 @click.option("--endpoint", help="Wikidata SPARQL endpoint or mirror (default: wikidata_endpoint in rscao.toml, "
               "else the public Wikidata query service).")
@@ -105,25 +108,26 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
             raise UsageError(f"usage: rscao-graph link {args[0]} ENTITY QID")
         click.echo(_record(args[0], args[1], args[2], settings.decisions, settings.base_iri))
         return
-    from .extract import extract_report
-    from .iris import Minter
-    from .link.client import SparqlClient
-    from .link.decisions import decisions_source, read_decisions, write_decisions
-    from .link.linker import link_entities, link_targets
-    from .read import read_report
-    from .reference import load_reference
-    from .sources import collect_reports
+    from ..decisions import decisions_source, read_decisions, write_decisions
+    from ..extract import extract_report
+    from ..link.client import SparqlClient
+    from ..link.linker import link_entities, link_targets
+    from ..read import read_report
+    from ..read.sources import collect_reports
+    from ..reference import load_reference
 
     files = collect_reports(tuple(Path(a) for a in args), settings.reports)
     reference = load_reference()
     reports = [extract_report(read_report(f.path, f.root), reference) for f in files]
+    env = environment()
     decisions = read_decisions(decisions_source(settings.decisions))
     targets = link_targets(reports, Minter(settings.base_iri), reference)
-    client = SparqlClient(endpoint or settings.wikidata_endpoint, contact=settings.contact, timeout=timeout,
-                          retries=retries, offline=offline)
-    result = link_entities(targets, decisions, client)
+    client = SparqlClient(endpoint or settings.wikidata_endpoint, cache=env.sparql_cache,
+                          cache_days=env.cache_max_days, contact=settings.contact, timeout=timeout, retries=retries,
+                          offline=offline)
+    result = link_entities(targets, decisions, client, env.today())
     write_decisions(settings.decisions, result.decisions)
-    if not ctx.obj.get("quiet"):
+    if not is_quiet(ctx):
         decided = len(result.accepted) + len(result.pending) + len(result.unmatched) + len(result.skipped)
         click.echo(f"Linked {len(targets)} entities: {len(result.accepted)} accepted automatically, "
                    f"{len(result.pending)} pending review, {len(result.unmatched)} without candidates, "

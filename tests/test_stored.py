@@ -8,7 +8,7 @@ import pytest
 from pyoxigraph import Store
 
 from rscao_graph.errors import InputError, UsageError
-from rscao_graph.queries import bind_query, load_queries, parse_query_file
+from rscao_graph.query.stored import bind_query, load_queries, parse_query_file
 
 EXPECTED = ["activities", "activities-by-direction", "activities-by-initiative", "activities-in-period",
             "activities-of-country", "activities-of-organisation", "activities-without-date",

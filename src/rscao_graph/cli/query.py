@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
-from .cli import cli, settings_from
-from .errors import UsageError
+from ..errors import UsageError
+from .options import environment, settings_from
+
+__all__ = ["queries_command", "query"]
 
 
-@cli.command("queries")
+@click.command("queries")
 @click.pass_context
 def queries_command(ctx: click.Context) -> None:
     """List the stored queries with their summaries and parameters.
@@ -20,7 +22,7 @@ def queries_command(ctx: click.Context) -> None:
     Example:
         rscao-graph queries
     """
-    from .queries import load_queries
+    from ..query.stored import load_queries
 
     for query in load_queries().values():
         click.echo(f"{query.name}\n    {query.summary}")
@@ -40,7 +42,7 @@ def _params(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]
     return params
 
 
-@cli.command()
+@click.command()
 @click.argument("name")
 @click.option("--param", "params", multiple=True, callback=_params, metavar="NAME=VALUE",
               help="A query parameter (repeatable), e.g. --param country=CN.")
@@ -52,7 +54,7 @@ def _params(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]
 @click.option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the embedded store.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Endpoint timeout in seconds.")
 @click.option("--user", help="Endpoint user name (basic auth).")
-@click.option("--password", envvar="RSCAO_ENDPOINT_PASSWORD", help="Endpoint password (or RSCAO_ENDPOINT_PASSWORD).")
+@click.option("--password", help="Endpoint password (or RSCAO_ENDPOINT_PASSWORD).")
 @click.pass_context
 def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None, data: Path | None,
           endpoint: str | None, timeout: float, user: str | None, password: str | None) -> None:
@@ -64,9 +66,10 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
         rscao-graph query activities-of-country --param country=CN --format csv
         rscao-graph query activities --endpoint http://localhost:7878/query
     """
-    from .queries import bind_query, load_queries
-    from .rdf.terms import PREFIXES
-    from .sparql import format_results, open_store, run_on_endpoint, run_on_store
+    from ..query.run import format_results, run_on_endpoint, run_on_store
+    from ..query.store import open_store
+    from ..query.stored import bind_query, load_queries
+    from ..vocab import PREFIXES
 
     queries = load_queries()
     if name not in queries:
@@ -74,7 +77,8 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
     stored = queries[name]
     text = bind_query(stored, params)
     if endpoint:
-        results = run_on_endpoint(endpoint, text, stored.kind, timeout=timeout, user=user, password=password)
+        results = run_on_endpoint(endpoint, text, stored.kind, timeout=timeout, user=user,
+                                  password=password if password is not None else environment().endpoint_password)
     else:
         results = run_on_store(open_store(data or settings_from().out), text)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")

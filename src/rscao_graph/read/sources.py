@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
-from .read import READERS
+from ..errors import UsageError
+from . import READERS
 
 __all__ = ["ReportFile", "collect_reports"]
 

@@ -1,0 +1,164 @@
+"""The build in one call: reports in; read -> extract -> map -> validate -> write; a typed result out.
+
+:func:`build` is what ``rscao-graph build`` runs: it checks the output folder once, reads, extracts and
+maps every report (:func:`build_dataset`), validates the dataset, refuses to write one with violations
+(:class:`BuildInvalid`, exit 1) unless asked to, and writes the dumps atomically. :func:`check` is the
+same without writing (``rscao-graph validate``). Nothing here reads the environment or prints: the
+caller passes what the environment says and receives the findings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .config import Environment, Settings
+from .decisions import decisions_source, read_decisions
+from .errors import ReportError, UsageError, ValidationFailed
+from .extract import extract_report
+from .files import check_output
+from .iris import Minter
+from .model import Note, SourceSpan
+from .publish.writer import write_build
+from .rdf.authority import decision_quads
+from .rdf.dataset import Build, BuiltReport
+from .rdf.mapping import map_report
+from .rdf.reference_graphs import reference_quads
+from .read import read_report
+from .read.sources import ReportFile
+from .reference import Reference
+from .validate import Validation, validate_build
+
+__all__ = ["BuildInvalid", "BuildResult", "build", "build_dataset", "check"]
+
+log = logging.getLogger("rscao_graph")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: the dataset, its validation, and the files written (name -> bytes; empty when
+    nothing was written)."""
+
+    dataset: Build
+    validation: Validation
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> list[ReportError]:
+        """The reports that could not be read (``keep_going``)."""
+        return self.dataset.skipped
+
+
+class BuildInvalid(ValidationFailed):
+    """Validation found violations, so the build was not written (exit 1); ``result`` holds the findings."""
+
+    def __init__(self, message: str, result: BuildResult, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.result = result
+
+
+def _newer(a: BuiltReport, b: BuiltReport) -> BuiltReport:
+    def key(x: BuiltReport) -> tuple[str, str]:
+        submitted = x.report.submitted.start if x.report.submitted and x.report.submitted.start else ""
+        return (submitted, x.report.file)
+
+    return a if key(a) >= key(b) else b
+
+
+def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Reference, *,
+                  keep_going: bool = False, on_report: Callable[[ReportFile], None] | None = None,
+                  on_skipped: Callable[[ReportError], None] | None = None) -> Build:
+    """Read, extract and map every report. An unreadable report raises :class:`ReportError`, or with
+    ``keep_going`` is skipped and recorded (and handed to ``on_skipped``). Two reports for the same
+    sub-region and period: the later submission replaces the earlier, with a warning note."""
+    minter = Minter(settings.base_iri)
+    decisions = read_decisions(decisions_source(settings.decisions))
+    links = decision_quads(decisions, minter)
+    overridden = {(minter.rebase(d.entity), d.authority) for d in decisions if d.status == "accepted"}
+    build = Build([], reference_quads(reference, minter, overridden) + links, settings.base_iri)
+    by_iri: dict[str, BuiltReport] = {}
+    for file in files:
+        if on_report is not None:
+            on_report(file)
+        log.debug("reading %s", file.path)
+        try:
+            report = extract_report(read_report(file.path, file.root), reference)
+        except ReportError as exc:
+            if not keep_going:
+                raise
+            build.skipped.append(exc)
+            log.debug("skipped %s: %s", file.path, exc)
+            if on_skipped is not None:
+                on_skipped(exc)
+            continue
+        graph = map_report(report, minter, reference)
+        built = BuiltReport(report, graph.graph.value, graph.quads, tuple(report.notes) + tuple(graph.notes),
+                            graph.focus, graph.shared)
+        if built.iri in by_iri:
+            earlier = by_iri[built.iri]
+            kept = _newer(built, earlier)
+            dropped = earlier if kept is built else built
+            build.notes.append(Note("report-replaced", "warning",
+                                    f"{kept.report.file} and {dropped.report.file} are both the report for "
+                                    f"{built.iri}; {kept.report.file} (the later submission) replaces the other",
+                                    dropped.report.activities[0].span if dropped.report.activities
+                                    else SourceSpan(dropped.report.file, 1, 1, 0, 0)))
+            by_iri[built.iri] = kept
+        else:
+            by_iri[built.iri] = built
+    build.reports = [by_iri[k] for k in sorted(by_iri)]
+    return build
+
+
+def _check_outside(files: Sequence[ReportFile], settings: Settings) -> None:
+    out = settings.out.resolve()
+    inside = next((f.path for f in files if out == f.path.resolve() or out in f.path.resolve().parents), None)
+    if inside is not None:
+        raise UsageError(f"the output folder {settings.out} holds the report {inside}",
+                         hint="give another --out; the output folder is replaced whole")
+
+
+def check(files: Sequence[ReportFile], settings: Settings, reference: Reference, *, workers: int = 1,
+          on_report: Callable[[ReportFile], None] | None = None) -> tuple[Build, Validation]:
+    """Read, extract, map and validate ``files`` without writing anything (an unreadable report raises
+    :class:`ReportError`)."""
+    _check_outside(files, settings)
+    dataset = build_dataset(files, settings, reference, on_report=on_report)
+    log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
+    return dataset, validate_build(dataset, workers=workers)
+
+
+def build(files: Sequence[ReportFile], settings: Settings, reference: Reference, *, workers: int = 1,
+          keep_going: bool = False, allow_invalid: bool = False, environment: Environment | None = None,
+          on_report: Callable[[ReportFile], None] | None = None,
+          on_skipped: Callable[[ReportError], None] | None = None,
+          on_validated: Callable[[Validation], None] | None = None) -> BuildResult:
+    """Build ``files`` into ``settings.out``: read, extract, map, validate (in up to ``workers``
+    processes), write.
+
+    The output folder is checked first (:class:`~rscao_graph.errors.InputError`, exit 2, for a folder
+    that is not an earlier build). With ``keep_going`` unreadable reports are skipped (``on_skipped``)
+    instead of raising :class:`ReportError`; none readable raises :class:`UsageError`. ``on_validated``
+    receives the findings before anything is written; violations raise :class:`BuildInvalid` (exit 1)
+    and leave the output folder as it was, unless ``allow_invalid``. ``environment`` gives the date
+    stamped into VoID (``SOURCE_DATE_EPOCH``); by default none is.
+    """
+    target = check_output(settings.out)
+    _check_outside(files, settings)
+    dataset = build_dataset(files, settings, reference, keep_going=keep_going, on_report=on_report,
+                            on_skipped=on_skipped)
+    if not dataset.reports:
+        raise UsageError(f"no report could be read; {settings.out} was left as it was")
+    log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
+    validation = validate_build(dataset, workers=workers)
+    if on_validated is not None:
+        on_validated(validation)
+    if not validation.conforms and not allow_invalid:
+        raise BuildInvalid(f"validation found {validation.counts()['violation']} violation(s); {settings.out} was "
+                           "left as it was", BuildResult(dataset, validation),
+                           hint="fix the reports, or build with --allow-invalid")
+    log.info("writing %s", target.path)
+    sizes = write_build(dataset, target, settings, validation,
+                        modified=environment.source_date if environment is not None else None)
+    return BuildResult(dataset, validation, sizes)

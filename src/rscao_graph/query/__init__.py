@@ -1,0 +1,1 @@
+"""Stored SPARQL queries and running them on the embedded store or an endpoint."""

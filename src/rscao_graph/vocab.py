@@ -1,0 +1,194 @@
+"""The vocabulary, defined once: closed namespaces, the prefixes of every dump, and the authorities.
+
+A :class:`Namespace` knows its terms; a term it does not know raises :class:`AttributeError`, so a
+misspelt term fails at once instead of minting an IRI that no vocabulary defines. The terms of
+``rscao:`` are those ``ontology/rscao.ttl`` defines; the standard vocabularies list the terms this
+project uses (``tests/test_vocab.py`` checks both against the ontology and the vocabularies' own
+term lists).
+
+The vocabulary's own terms live in a fixed namespace (``https://w3id.org/rscao/ontology#``) whatever
+the configured base IRI: the ontology is shared by every publisher; instance data uses their base.
+
+:data:`AUTHORITIES` is the one table of external authorities: the Wikidata property each is fanned
+out from, the form of its values, the IRI a value becomes and the predicate that links to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode
+
+__all__ = [
+    "AUTHORITIES",
+    "DCAT",
+    "DCT",
+    "FOAF",
+    "OA",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RSCAO",
+    "SCHEMA",
+    "SH",
+    "SHAPES",
+    "SKOS",
+    "VANN",
+    "VOID",
+    "WD",
+    "WDT",
+    "XSD",
+    "Authority",
+    "Namespace",
+]
+
+
+class Namespace:
+    """A namespace IRI and its terms; attribute or item access gives a known term as a :class:`NamedNode`.
+
+    >>> SCHEMA.name.value, DCT.title.value, str(SKOS)
+    ('http://schema.org/name', 'http://purl.org/dc/terms/title', 'http://www.w3.org/2004/02/skos/core#')
+    >>> SCHEMA.nmae
+    Traceback (most recent call last):
+    ...
+    AttributeError: 'nmae' is not a term of http://schema.org/ known to rscao-graph (see vocab.py)
+
+    ``terms=None`` makes an open namespace (for namespaces whose terms are data, such as Wikidata items).
+    """
+
+    def __init__(self, iri: str, terms: Iterable[str] | None) -> None:
+        self._iri = iri
+        self._known = None if terms is None else frozenset(terms)
+        self._terms: dict[str, NamedNode] = {}
+
+    def __str__(self) -> str:
+        return self._iri
+
+    def __repr__(self) -> str:
+        return f"Namespace({self._iri!r})"
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """The local names of the terms this namespace knows (empty for an open namespace)."""
+        return self._known or frozenset()
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> NamedNode:
+        term = self._terms.get(name)
+        if term is None:
+            if self._known is not None and name not in self._known:
+                raise AttributeError(f"{name!r} is not a term of {self._iri} known to rscao-graph (see vocab.py)")
+            term = self._terms[name] = NamedNode(self._iri + name)
+        return term
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+RSCAO = Namespace("https://w3id.org/rscao/ontology#", _words("""
+    Activity AuthorityLink Citation ConvenorAction CountryDetermination KeyInitiative Report SectionHeading
+    SourceDocument SourceSegment StrategicDirection SubRegion SubRegionalConvenor
+    activitiesOfCountry citedConcept citedLabel citedNotation cites citesConcept committee convenor country
+    countryCandidate countryDetermination countryEvidence dateInference endLine heading headingLetter inReport
+    inferred inferredValue initiativeWithoutDirection isoAlpha2 isoAlpha3 isoNumeric labelFits linkAuthority
+    linkMethod linkScore linkSubject linkTarget memberCountry mentionedUrl ordinal outsidePeriod outsideSubRegion
+    path periodEnd periodInOrder periodStart periodStated position reportedCountry servesDirection sourceDocument
+    startLine stated statedCountry statedDate statedLink subRegion undetermined unparsedText"""))
+SCHEMA = Namespace("http://schema.org/", _words("""
+    AdministrativeArea City CollegeOrUniversity Country GovernmentOrganization Library Organization Person Place
+    Project Thing alternateName description endDate identifier location mentions name organizer startDate text
+    url"""))
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", _words("""
+    Concept ConceptScheme altLabel broader closeMatch exactMatch hasTopConcept inScheme narrower notation note
+    prefLabel topConceptOf"""))
+PROV = Namespace("http://www.w3.org/ns/prov#", _words("wasDerivedFrom"))
+OA = Namespace("http://www.w3.org/ns/oa#", _words("TextPositionSelector TextQuoteSelector end exact hasSelector "
+                                                   "hasSource start"))
+DCT = Namespace("http://purl.org/dc/terms/", _words("date dateSubmitted description license modified source title"))
+ORG = Namespace("http://www.w3.org/ns/org#", _words("Membership member organization role"))
+OWL = Namespace("http://www.w3.org/2002/07/owl#", _words("NamedIndividual sameAs"))
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type"))
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", _words("comment label"))
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#", _words("""
+    boolean date decimal gYear gYearMonth integer nonNegativeInteger positiveInteger string"""))
+VOID = Namespace("http://rdfs.org/ns/void#", _words("""
+    Dataset Linkset class classPartition dataDump distinctSubjects entities linkPredicate objectsTarget properties
+    property propertyPartition subjectsTarget subset triples uriSpace vocabulary"""))
+DCAT = Namespace("http://www.w3.org/ns/dcat#", _words("Dataset Distribution byteSize distribution downloadURL "
+                                                       "mediaType"))
+FOAF = Namespace("http://xmlns.com/foaf/0.1/", _words("homepage"))
+VANN = Namespace("http://purl.org/vocab/vann/", _words("preferredNamespacePrefix preferredNamespaceUri"))
+SH = Namespace("http://www.w3.org/ns/shacl#", _words("""
+    ValidationReport ValidationResult Violation Warning Info conforms result focusNode resultSeverity sourceShape
+    sourceConstraintComponent resultMessage resultPath value path targetClass"""))
+#: The shapes' namespace: a shape's local name is its rule id (``shapes/rscao-shapes.ttl``), so it is open.
+SHAPES = Namespace("https://w3id.org/rscao/shapes#", None)
+#: Wikidata items and direct properties (open: their terms are data).
+WD = Namespace("http://www.wikidata.org/entity/", None)
+WDT = Namespace("http://www.wikidata.org/prop/direct/", None)
+
+#: Prefixes used in every Turtle/TriG dump and in the JSON-LD context, in a fixed order.
+PREFIXES: dict[str, str] = {
+    "rscao": str(RSCAO), "schema": str(SCHEMA), "skos": str(SKOS), "prov": str(PROV), "oa": str(OA),
+    "dct": str(DCT), "org": str(ORG), "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
+    "void": str(VOID), "dcat": str(DCAT), "foaf": str(FOAF), "vann": str(VANN), "wd": str(WD),
+}
+
+
+@dataclass(frozen=True)
+class Authority:
+    """An external authority a link points to.
+
+    ``namespace`` + value + ``suffix`` is the IRI a value becomes (``namespace`` ``None``: the value is
+    the IRI itself, as for a website; ``literal``: the value stays a literal, as an ISIL).
+    """
+
+    name: str
+    title: str
+    predicate: NamedNode
+    pattern: str
+    namespace: str | None = None
+    suffix: str = ""
+    wikidata_property: str | None = None
+    literal: bool = False
+
+    def target(self, value: str) -> NamedNode | Literal:
+        """The node a link to ``value`` points at.
+
+        >>> AUTHORITIES["geonames"].target("1816670").value
+        'https://sws.geonames.org/1816670/'
+        """
+        if self.literal:
+            return Literal(value)
+        return NamedNode(f"{self.namespace or ''}{value}{self.suffix}")
+
+    def valid(self, value: str) -> bool:
+        """Is ``value`` well-formed for this authority?
+
+        >>> AUTHORITIES["isni"].valid("0000 0001"), AUTHORITIES["wikidata"].valid("Q732353")
+        (False, True)
+        """
+        return re.fullmatch(self.pattern, value) is not None
+
+
+#: Every authority, in the order decisions, fan-out queries and messages list them.
+AUTHORITIES: dict[str, Authority] = {a.name: a for a in (
+    Authority("wikidata", "Wikidata", OWL.sameAs, r"Q[1-9]\d*", str(WD)),
+    Authority("viaf", "VIAF", SKOS.exactMatch, r"[1-9]\d*", "http://viaf.org/viaf/", wikidata_property="P214"),
+    Authority("isni", "ISNI", SKOS.exactMatch, r"\d{15}[\dX]", "https://isni.org/isni/", wikidata_property="P213"),
+    Authority("isil", "ISIL", SCHEMA.identifier, r"[A-Za-z0-9]{1,4}-[A-Za-z0-9:/-]{1,11}", wikidata_property="P791",
+              literal=True),
+    Authority("geonames", "GeoNames", SKOS.exactMatch, r"[1-9]\d*", "https://sws.geonames.org/", "/",
+              wikidata_property="P1566"),
+    Authority("website", "official website", FOAF.homepage, r"https?://\S+", wikidata_property="P856"),
+)}

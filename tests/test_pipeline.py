@@ -1,0 +1,128 @@
+"""The build pipeline: several reports, resubmissions, unreadable reports; the one call from reports to dumps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers import MINIMAL_REPORT, SETTINGS, write_report
+
+from rscao_graph.config import Environment
+from rscao_graph.errors import InputError, ReportError, UsageError, ValidationFailed
+from rscao_graph.files import MARKER, check_output
+from rscao_graph.pipeline import BuildInvalid, BuildResult, build, build_dataset, check
+from rscao_graph.publish.writer import write_build
+from rscao_graph.read.sources import ReportFile
+from rscao_graph.reference import load_reference
+from rscao_graph.validate import validate_build
+
+
+def files(*paths: Path) -> list[ReportFile]:
+    return [ReportFile(p, p.parent) for p in paths]
+
+
+def test_two_reports_two_graphs(tmp_path: Path, sample_path: Path) -> None:
+    other = write_report(tmp_path, MINIMAL_REPORT.replace("September 2019 – March 2020", "March 2020 – September 2020"))
+    build = build_dataset(files(sample_path, other), SETTINGS, load_reference())
+    assert [b.iri for b in build.reports] == ["https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03",
+                                              "https://w3id.org/rscao/report/north-east-asia/2020-03--2020-09"]
+    assert build.notes == [] and build.skipped == []
+
+
+def test_resubmission_replaces_the_earlier_report(tmp_path: Path) -> None:
+    first = write_report(tmp_path, MINIMAL_REPORT, "a-first.md")
+    second = write_report(tmp_path, MINIMAL_REPORT.replace("2 March 2020", "20 March 2020")
+                          .replace("Seminar was held", "Workshop was held"), "b-resubmitted.md")
+    build = build_dataset(files(second, first), SETTINGS, load_reference())
+    assert [b.report.file for b in build.reports] == ["b-resubmitted.md"]
+    assert [(n.code, n.severity, n.span.file) for n in build.notes] == [("report-replaced", "warning", "a-first.md")]
+    assert build.notes[0].message.startswith("b-resubmitted.md and a-first.md are both the report for ")
+
+
+def test_unreadable_report_fails_the_build_or_is_skipped(tmp_path: Path, sample_path: Path) -> None:
+    bad = write_report(tmp_path, "", "empty.md")
+    with pytest.raises(ReportError) as err:
+        build_dataset(files(sample_path, bad), SETTINGS, load_reference())
+    assert str(err.value) == "empty.md: the file is empty (expected a bi-annual sub-regional report)"
+    build = build_dataset(files(sample_path, bad), SETTINGS, load_reference(), keep_going=True)
+    assert [b.report.file for b in build.reports] == ["north-east-asia-2019-09--2020-03.md"]
+    assert [str(e) for e in build.skipped] == [str(err.value)]
+
+
+def test_write_build_sizes(tmp_path: Path, sample_path: Path) -> None:
+    settings = SETTINGS
+    sizes = write_build(build_dataset(files(sample_path), settings, load_reference()), check_output(tmp_path / "dist"),
+                        settings)
+    assert sorted(sizes) == ["context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "void.ttl"]
+    assert all(sizes[name] == (tmp_path / "dist" / name).stat().st_size for name in sizes)
+
+
+def test_build_is_one_call_from_reports_to_dumps(tmp_path: Path, sample_path: Path) -> None:
+    settings = replace(SETTINGS, out=tmp_path / "dist")
+    seen: list[str] = []
+    found: list[tuple[int, int, int]] = []
+    result = build(files(sample_path), settings, load_reference(), on_report=lambda f: seen.append(f.path.name),
+                   on_validated=lambda v: found.append(tuple(v.counts().values())))
+    assert seen == ["north-east-asia-2019-09--2020-03.md"]
+    assert found == [(0, 3, 13)]
+    assert isinstance(result, BuildResult)
+    assert (len(result.dataset.reports), len(result.dataset.quads()), result.skipped) == (1, 5504, [])
+    assert result.validation.counts() == {"violation": 0, "warning": 3, "info": 13}
+    assert sorted(result.sizes) == ["context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
+                                    "validation.ttl", "void.ttl"]
+    written = {p.name: p.stat().st_size for p in (tmp_path / "dist").iterdir() if p.is_file() and p.name != MARKER}
+    assert written == result.sizes
+    assert (tmp_path / "dist" / "store").is_dir()
+
+
+def test_violations_raise_and_leave_the_output_alone(tmp_path: Path) -> None:
+    bad = Path(__file__).parent / "data" / "rules" / "activity-without-name.md"
+    settings = replace(SETTINGS, out=tmp_path / "dist")
+    with pytest.raises(BuildInvalid) as err:
+        build(files(bad), settings, load_reference())
+    assert isinstance(err.value, ValidationFailed) and err.value.exit_code == 1
+    assert str(err.value) == (f"validation found 1 violation(s); {settings.out} was left as it was (fix the reports, "
+                              "or build with --allow-invalid)")
+    assert [f.rule for f in err.value.result.validation.findings if f.severity == "violation"] == [
+        "activity-without-name"]
+    assert err.value.result.sizes == {} and not settings.out.exists()
+    written = build(files(bad), settings, load_reference(), allow_invalid=True)
+    assert written.validation.conforms is False and (settings.out / "dataset.trig").is_file()
+
+
+def test_the_output_folder_is_checked_before_anything_is_read(tmp_path: Path, sample_path: Path) -> None:
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me", encoding="utf-8")
+    seen: list[ReportFile] = []
+    with pytest.raises(InputError) as err:
+        build(files(sample_path), replace(SETTINGS, out=foreign), load_reference(), on_report=seen.append)
+    assert str(err.value) == (f"{foreign}: the output folder exists and is not an earlier build; it is left as it is "
+                              "(choose an empty or new folder with --out (or 'out' in rscao.toml))")
+    assert seen == [] and (foreign / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_nothing_readable_is_a_usage_error(tmp_path: Path) -> None:
+    bad = write_report(tmp_path, "", "empty.md")
+    skipped: list[str] = []
+    with pytest.raises(UsageError) as err:
+        build(files(bad), replace(SETTINGS, out=tmp_path / "dist"), load_reference(), keep_going=True,
+              on_skipped=lambda e: skipped.append(str(e)))
+    assert str(err.value) == f"no report could be read; {tmp_path / 'dist'} was left as it was"
+    assert skipped == ["empty.md: the file is empty (expected a bi-annual sub-regional report)"]
+
+
+def test_check_validates_without_writing(tmp_path: Path, sample_path: Path) -> None:
+    settings = replace(SETTINGS, out=tmp_path / "dist")
+    dataset, validation = check(files(sample_path), settings, load_reference(), workers=2)
+    assert (len(dataset.reports), validation.counts()) == (1, {"violation": 0, "warning": 3, "info": 13})
+    assert validation == validate_build(dataset)
+    assert not settings.out.exists()
+
+
+def test_the_environment_dates_the_dataset(tmp_path: Path, sample_path: Path) -> None:
+    settings = replace(SETTINGS, out=tmp_path / "dist")
+    build(files(sample_path), settings, load_reference(), environment=Environment(source_date_epoch=1583107200))
+    void = (settings.out / "void.ttl").read_text(encoding="utf-8")
+    assert void.count('dct:modified "2020-03-02"^^xsd:date') == 1
