@@ -36,7 +36,7 @@ def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPa
         result = run("link", "--endpoint", url, "--review")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == ("Linked 50 entities: 11 accepted automatically, 1 pending review, 38 without candidates, "
+    assert lines[0] == ("Linked 45 entities: 11 accepted automatically, 1 pending review, 33 without candidates, "
                         f"0 curated; 9 identifiers fanned out; 4 request(s). Decisions: {work / 'data' / 'links.csv'}")
     assert lines[1] == "2 pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY QID':"
     assert lines[2] == "  place/suzhou  Suzhou  ->  Q42622  score 1.00"
@@ -81,7 +81,7 @@ def test_429_then_200(work: Path) -> None:
         result = run("link", "--endpoint", url)
     assert result.exit_code == 0, result.output
     assert len(script.requests) == 4
-    assert "0 accepted automatically, 0 pending review, 50 without candidates" in result.stdout
+    assert "0 accepted automatically, 0 pending review, 45 without candidates" in result.stdout
 
 
 @pytest.mark.parametrize(("reply", "options", "problem"), [
@@ -104,7 +104,7 @@ def test_failing_endpoint_exit_3_decisions_untouched(work: Path, reply: Reply, o
 def test_offline_without_cache(work: Path) -> None:
     result = run("link", "--offline", "--endpoint", "http://127.0.0.1:9/none")
     assert result.exit_code == 0
-    assert result.stdout.endswith(f"0 request(s); 50 not in the cache (offline). Decisions: "
+    assert result.stdout.endswith(f"0 request(s); 45 not in the cache (offline). Decisions: "
                                   f"{work / 'data' / 'links.csv'}\n")
 
 

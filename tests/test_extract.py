@@ -129,7 +129,9 @@ def test_names_and_roles(sample: Report) -> None:
     roles = {k: [(m.name, m.role, m.key) for m in a.mentions if m.role != "mentioned"] for k, a in acts.items()}
     assert roles["CN1"] == [("National Library of China", "location", "national-library-of-china")]
     assert roles["CN2"] == [("National Library of China", "organiser", "national-library-of-china")]
-    assert roles["CN3"] == [("Suzhou", "place", "suzhou")]
+    assert roles["CN3"] == [("Suzhou", "place", "suzhou"),
+                            ("Library Society of China", "organiser", "library-society-of-china"),
+                            ("Suzhou Municipal Government", "organiser", "suzhou-municipal-government")]
 
 
 def test_organisations_and_places(sample: Report) -> None:

@@ -25,7 +25,10 @@ def test_countries_and_aliases() -> None:
 
 def test_subregions_and_gazetteer() -> None:
     ref = load_reference()
-    assert ref.subregion("north east asia").countries == ("CN", "JP", "KP", "KR", "MN")
+    assert ref.subregion("north east asia").countries == ("CN", "HK", "JP", "KP", "KR", "MN", "MO", "TW")
+    assert [ref.subregion(n).slug for n in ("South-East Asia", "Southeast Asia", "the Pacific", "Western Asia")] == [
+        "south-east-asia", "south-east-asia", "pacific", "west-asia"]
+    assert ref.subregion("Middle Earth") is None
     nlc = ref.entities["national-library-of-china"]
     assert (nlc.kind, nlc.type, nlc.country, nlc.aliases) == ("organisation", "Library", "CN",
                                                              ("NLC", "National Library of China (NLC)"))

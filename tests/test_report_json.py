@@ -24,7 +24,7 @@ def test_json_shape(sample: Report) -> None:
     assert kp1["organisations"][0] == {"name": "Grand People’s Study House", "id": "grand-peoples-study-house",
                                        "country": "KP", "role": "mentioned", "line": 64}
     assert data["activities"][2]["places"] == [{"name": "Suzhou", "id": "suzhou", "country": "CN", "role": "place",
-                                                "line": 56}]
+                                                "line": 56, "geonames": None}]
 
 
 def test_summary_lines(sample: Report) -> None:

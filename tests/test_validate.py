@@ -44,7 +44,11 @@ SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 #: The rules extraction and the build check themselves (deactivated shapes, documentation only).
 BUILD_RULES = {"row-unreadable", "row-without-activity", "impact-unparsed", "ordinal-missing", "text-outside-heading",
                "table-missing", "encoding-not-utf8", "country-inferred-twice", "activity-iri-duplicate",
-               "report-replaced", "text-after-table"}
+               "report-replaced", "text-after-table", "table-header-missing", "header-repeated", "row-extra-cell",
+               "no-activities", "activity-header-doubtful", "activity-header-missing", "activity-header-inside",
+               "country-not-carried", "country-carried-contradicted", "link-joined", "link-words", "links-expected",
+               "links-from-details", "date-ambiguous", "date-weekday-mismatch", "date-from-details", "name-remark",
+               "citation-inferred", "section-empty", "text-replaced", "line-separators", "subregion-unknown"}
 
 
 #: The severity of every rule, written out here (not read from the shapes under test), as README.md states them.
@@ -60,8 +64,14 @@ SEVERITY_OF = {
     **dict.fromkeys(["activity-iri-duplicate", "activity-without-date", "citation-label-mismatch",
                      "country-inferred-twice", "country-outside-subregion", "date-outside-period", "encoding-not-utf8",
                      "impact-unparsed", "initiative-without-direction", "ordinal-missing", "report-replaced",
-                     "row-unreadable", "row-without-activity", "text-after-table", "text-outside-heading"], "warning"),
-    **dict.fromkeys(["activity-without-links", "too-many-activities", "value-inferred"], "info"),
+                     "row-unreadable", "row-without-activity", "text-after-table", "text-outside-heading",
+                     "link-without-scheme", "link-is-email", "table-header-missing", "row-extra-cell",
+                     "activity-header-doubtful", "activity-header-missing", "activity-header-inside",
+                     "country-not-carried", "country-carried-contradicted", "links-expected", "date-ambiguous",
+                     "date-weekday-mismatch", "text-replaced", "subregion-unknown"], "warning"),
+    **dict.fromkeys(["activity-without-links", "too-many-activities", "value-inferred", "header-repeated",
+                     "no-activities", "link-joined", "link-words", "links-from-details", "date-from-details",
+                     "name-remark", "citation-inferred", "section-empty", "line-separators"], "info"),
 }
 
 
@@ -173,8 +183,16 @@ REPORT_CASES: dict[str, Case] = {
         'The date "Feb 30, 2020" is not a calendar date, or its year is missing. Write it as e.g. "Sep 9-10, 2019".'),
     "stated-link-not-url": case(
         "stated-link-not-url", 19, "CN", 1,
-        'The link "www.ifla.org/node/92613" is not a web address: write it with "https://" in front: '
+        'The link "htps://www.ifla.org/node/92613" is not a web address: write the scheme in full, "http://" or '
+        '"https://".'),
+    "link-without-scheme": case(
+        "link-without-scheme", 19, "CN", 1,
+        'The link "www.ifla.org/node/92613" has no scheme: write it with "https://" in front: '
         '"https://www.ifla.org/node/92613".'),
+    "link-is-email": case(
+        "link-is-email", 19, "CN", 1,
+        '"info@nlc.cn" is an e-mail address, not a web page; it is kept as the activity\'s contact. Give a web page '
+        'after "Links:" if there is one.', also=("activity-without-links",)),
     "activity-without-date": case(
         "activity-without-date", 19, "CN", 1,
         'No date is given. The template asks for "Name and Date": add when the activity took place.'),
@@ -184,7 +202,7 @@ REPORT_CASES: dict[str, Case] = {
         "(September 2019 – March 2020)."),
     "country-outside-subregion": case(
         "country-outside-subregion", 19, "IN", 1,
-        "IN is not one of the sub-region's countries (CN, JP, KP, KR, MN)."),
+        "IN is not one of the sub-region's countries (CN, HK, JP, KP, KR, MN, MO, TW)."),
     "value-inferred": case(
         "value-inferred", 19, "CN", 1,
         "Inferred, not stated: the country CN (from the names in its block; the Country column is empty). "
@@ -237,6 +255,78 @@ REPORT_CASES: dict[str, Case] = {
     "encoding-not-utf8": case(
         "encoding-not-utf8", 1, None, None,
         "the file is not UTF-8; decoded as cp1252. Save it as UTF-8 to be sure."),
+    "table-header-missing": case(
+        "table-header-missing", 18, "CN", 1,
+        "the activities table has no header row (Country, Activities, Impact); its columns are taken in the "
+        "template's order"),
+    "header-repeated": case(
+        "header-repeated", 20, None, None, "the table's header row is repeated here (a page break)"),
+    "row-extra-cell": case(
+        "row-extra-cell", 19, "CN", 1,
+        'table row has a cell beyond the Country, Activities and Impact columns (cell 4): "Extra note"; '
+        "kept as stated"),
+    "no-activities": case(
+        "no-activities", 20, None, None, 'no activity reported for Japan: "No activities reported for this period."'),
+    "activity-header-doubtful": case(
+        "activity-header-doubtful", 20, "CN", 1,
+        '"5. Sessions continued in the afternoon." looks like an activity header but is read as text of the '
+        'activity above; write "#n Name and Date: ..." to start an activity'),
+    "activity-header-missing": case(
+        "activity-header-missing", 20, "JP", 1,
+        'a new activity without "#n Name and Date:" (a new country, or a second "Details:"); its name is taken '
+        "from its first paragraph", also=("ordinal-missing",)),
+    "activity-header-inside": case(
+        "activity-header-inside", 20, "CN", 1,
+        'text before an activity header in the same paragraph: "Photos were taken."; kept as stated'),
+    "country-not-carried": case(
+        "country-not-carried", 20, "JP", 1,
+        "the Country cell is empty and the numbering restarts at #1: this is not read as China (the country "
+        "above) but inferred; fill in the Country cell", also=("value-inferred",)),
+    "country-carried-contradicted": case(
+        "country-carried-contradicted", 20, "CN", 2,
+        "the Country cell is empty and CN is carried down from above, but the names of this activity point to JP; "
+        "fill in the Country cell"),
+    "link-joined": case(
+        "link-joined", 20, "CN", 1, 'a URL broken by a page break was joined: "https://www.ifla.org/node/92613"'),
+    "link-words": case(
+        "link-words", 19, "CN", 1, 'words among the links that are not a link: "photo gallery"; kept as stated'),
+    "links-expected": case(
+        "links-expected", 19, "CN", 1,
+        'text after "Links:" that is not a link ("The event was covered widely by the press"); kept with the '
+        "details", also=("activity-without-links",)),
+    "links-from-details": case(
+        "links-from-details", 19, "CN", 1,
+        'the activity has no "Links:"; the URLs of its details are taken as its links'),
+    "date-ambiguous": case(
+        "date-ambiguous", 19, "CN", 1,
+        'the date "03/04/2020" reads two ways (day/month or month/day); it is kept as stated. Write the month '
+        'as a word, e.g. "3 April 2020"'),
+    "date-weekday-mismatch": case(
+        "date-weekday-mismatch", 19, "CN", 1,
+        'the date "Monday, 10 September 2019" is not a Monday; check the day'),
+    "date-from-details": case(
+        "date-from-details", 19, "CN", 1,
+        'the name line gives no date; "10 September 2019" is taken from the details', also=("value-inferred",)),
+    "name-remark": case(
+        "name-remark", 19, "CN", 1,
+        '"(Teachers\' Day)" after the date belongs to neither the name nor the date; kept as stated'),
+    "citation-inferred": case(
+        "citation-inferred", 19, "CN", 1,
+        'Impact text "Connect and empower the field" has no number; read as 3 ("Connect and Empower the Field") '
+        "by its wording. Write the number to be sure."),
+    "section-empty": case(
+        "section-empty", 14, None, None, '"Nil": no items under heading A'),
+    "text-replaced": case(
+        "text-replaced", 19, "CN", 1,
+        "characters that RDF cannot carry (U+FFFF) were replaced by U+FFFD; check the line in the original "
+        "document"),
+    "line-separators": case(
+        "line-separators", 1, None, None,
+        "Unicode line separators (U+2028, U+2029 or U+0085) were read as line breaks"),
+    "subregion-unknown": case(
+        "subregion-unknown", 6, None, None,
+        'the sub-region "Middle Earth" is none of the RSCAO sub-regions (Central Asia, East Asia, North East Asia, '
+        "Oceania, Pacific, South Asia, South East Asia, West Asia); its countries cannot be checked"),
     "country-inferred-twice": case(
         "country-inferred-twice", 20, "CN", 1,
         "two blocks of activities were both inferred to be CN; check the Country column", also=("value-inferred",)),
@@ -456,7 +546,7 @@ def test_the_reference_data_conforms() -> None:
 def test_shapes_load() -> None:
     validate_module._shapes.cache_clear()
     graph = validate_module._shapes()
-    assert len(graph) == 322
+    assert len(graph) == 436
     assert len(shape_nodes()) == len(REPORT_CASES) + len(REFERENCE_CASES)
 
 
@@ -787,4 +877,4 @@ def test_the_shacl_report_is_standard(tmp_path: Path) -> None:
         assert len(components) == 1
     values = sorted(str(t.object) for t in triples if t.predicate.value == sh + "value")
     paths = sorted(t.object.value for t in triples if t.predicate.value == sh + "resultPath")
-    assert (paths, values) == (["https://w3id.org/rscao/ontology#statedLink"], ['"www.ifla.org/node/92613"'])
+    assert (paths, values) == (["https://w3id.org/rscao/ontology#statedLink"], ['"htps://www.ifla.org/node/92613"'])

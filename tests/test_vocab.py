@@ -55,7 +55,7 @@ def defined_terms(graph: rdflib.Graph, namespace: str) -> set[str]:
 
 def test_rscao_knows_exactly_the_terms_of_the_ontology() -> None:
     assert sorted(RSCAO.terms) == sorted(defined_terms(ONTOLOGY, str(RSCAO)))
-    assert len(RSCAO.terms) == 64
+    assert len(RSCAO.terms) == 67
 
 
 def rdflib_terms(namespace: type) -> set[str]:

@@ -34,14 +34,14 @@ def void(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[l
 
 def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
     triples, _ = void
-    assert values(triples, DS, VOID + "triples") == ["5504"]
+    assert values(triples, DS, VOID + "triples") == ["5741"]
     assert values(triples, DS, "http://purl.org/dc/terms/license") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert values(triples, DS, "http://purl.org/dc/terms/modified") == []
     assert values(triples, f"{DS}/class/rscao-Activity", VOID + "entities") == ["12"]
     assert values(triples, f"{DS}/class/schema-Country", VOID + "entities") == ["249"]
     assert values(triples, f"{DS}/property/schema-url", VOID + "triples") == ["14"]
     assert values(triples, "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03", VOID + "triples") == [
-        "1294"]
+        "1302"]
     assert "http://schema.org/" in values(triples, DS, VOID + "vocabulary")
 
 

@@ -1,6 +1,6 @@
 """The decisions file (``data/links.csv``): every authority link as a reviewable row.
 
-Columns: entity (our IRI), label, kind (organisation | place | country | person), authority (wikidata |
+Columns: entity (our IRI), label, kind (organisation | place | country | person | work), authority (wikidata |
 viaf | isni | isil | geonames | website), value (the id or URL), status (accepted | rejected | pending),
 method (curated | automatic), score (0-1, automatic rows), date (YYYY-MM-DD), note. Curated rows always
 win over automatic ones. The file is written sorted, atomically; a malformed row is an error with its line.
@@ -24,7 +24,7 @@ __all__ = ["COLUMNS", "Decision", "decisions_source", "merge_decisions", "read_d
            "write_decisions"]
 
 COLUMNS = ["entity", "label", "kind", "authority", "value", "status", "method", "score", "date", "note"]
-_CHOICES = {"kind": ("organisation", "place", "country", "person"), "authority": tuple(AUTHORITIES),
+_CHOICES = {"kind": ("organisation", "place", "country", "person", "work"), "authority": tuple(AUTHORITIES),
             "status": ("accepted", "rejected", "pending"), "method": ("curated", "automatic")}
 
 

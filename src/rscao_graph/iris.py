@@ -32,7 +32,7 @@ from .reference import normalise_name
 __all__ = ["KIND_PATHS", "Minter", "media_type_iri", "slugify"]
 
 #: The path segment of each kind of shared thing a report names.
-KIND_PATHS = {"organisation": "org", "place": "place", "person": "person"}
+KIND_PATHS = {"organisation": "org", "place": "place", "person": "person", "work": "work"}
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -93,6 +93,8 @@ class Minter:
         path = KIND_PATHS[mention.kind]
         if mention.key:
             return self.entity(path, mention.key, mention.key)
+        if mention.kind == "place" and mention.geonames:  # places of one name are told apart by their id
+            return self.entity(path, f"{slugify(mention.name)}-{mention.geonames}", "geonames:" + mention.geonames)
         identity = re.sub(r"[\W_]+", " ", normalise_name(mention.name)).strip()
         return self.entity(path, slugify(mention.name), "name:" + identity)
 

@@ -12,6 +12,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 __all__ = [
+    "EMAIL",
+    "SCHEME_TYPO",
     "Activity",
     "Block",
     "Cell",
@@ -29,11 +31,12 @@ __all__ = [
     "SourceSpan",
     "Text",
     "is_http_url",
+    "link_problem",
 ]
 
 Precision = Literal["day", "month", "year"]
 Severity = Literal["violation", "warning", "info"]
-MentionKind = Literal["organisation", "place", "person", "country"]
+MentionKind = Literal["organisation", "place", "person", "country", "work"]
 MentionRole = Literal["mentioned", "location", "organiser", "place"]
 CountrySource = Literal["stated", "inferred", "unknown"]
 DateProblem = Literal["invalid", "ambiguous", "no-year"]
@@ -167,6 +170,10 @@ class Link:
         return is_http_url(self.text)
 
 
+#: A mistyped URL scheme ("htps://", "http//") and an e-mail address, as link items are written.
+SCHEME_TYPO = r"(?:h+t+p+s*|htps?|hxxps?)\s?(?::/{1,3}|;//|//|:\\\\)"
+EMAIL = r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+[a-z]{2,}(?:[/:?#]\S*)?", re.IGNORECASE)
 #: Characters an IRI may not hold even where a URL seems to (RFC 3987): zero-width, bidi controls, soft hyphen.
 _IGNORABLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
@@ -189,6 +196,24 @@ def is_http_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok
 
 
+def link_problem(text: str) -> str | None:
+    """Why a stated link is not a usable http(s) URL: ``"no-scheme"`` (``www.x.org``), ``"email"``,
+    ``"scheme-typo"`` (``htps://``, ``http//``), ``"invalid"``; ``None`` for a usable one.
+
+    >>> [link_problem(t) for t in ("https://a.org", "www.a.org/x", "htps://a.org", "http//a.org", "a@b.org")]
+    [None, 'no-scheme', 'scheme-typo', 'scheme-typo', 'email']
+    """
+    if is_http_url(text):
+        return None
+    if re.fullmatch(EMAIL, text, re.IGNORECASE):
+        return "email"
+    if re.match(SCHEME_TYPO, text, re.IGNORECASE) and not re.match(r"(?:https?|ftp)://", text, re.IGNORECASE):
+        return "scheme-typo"
+    if _DOMAIN.fullmatch(text) or re.match(r"www\d?\.", text, re.IGNORECASE):
+        return "no-scheme" if is_http_url("https://" + text) else "invalid"
+    return "invalid"
+
+
 @dataclass(frozen=True)
 class Citation:
     """A strategy direction (``"3"``) or key initiative (``"3.1"``) cited, with the label as cited.
@@ -206,10 +231,13 @@ class Citation:
 
 @dataclass(frozen=True)
 class Mention:
-    """An organisation, place, person or country named in the text.
+    """An organisation, place, person, country or work (a product, platform, project, treaty) named
+    in the text.
 
-    ``key`` is the gazetteer id (or country code) when the name is known, else ``None``.
-    ``role`` is ``location``/``organiser``/``place`` when the name-and-date line states it.
+    ``key`` is the gazetteer id (or country code) when the name is known, else ``None``; ``geonames``
+    the GeoNames id of a place found in GeoNames. ``role`` is ``location``/``organiser``/``place`` when
+    the text states it. For a person, ``title`` ("Ms."), ``position`` ("Manager") and ``affiliation``
+    (the organisation's name as written) when stated.
     """
 
     name: str
@@ -218,6 +246,10 @@ class Mention:
     country: str | None
     span: SourceSpan
     role: MentionRole = "mentioned"
+    geonames: str | None = None
+    title: str | None = None
+    position: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)

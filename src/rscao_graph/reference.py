@@ -24,6 +24,7 @@ __all__ = [
     "Country",
     "Entity",
     "EntityKind",
+    "GeoPlace",
     "Reference",
     "SubRegion",
     "label_fits",
@@ -47,6 +48,10 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _region_key(name: str) -> str:
+    return re.sub(r"^the ", "", normalise_name(name.replace("-", " ").replace("sub-region", "")).strip())
+
+
 @dataclass(frozen=True)
 class Country:
     code: str
@@ -59,7 +64,7 @@ class Country:
     region: str
 
 
-EntityKind = Literal["organisation", "place", "person"]
+EntityKind = Literal["organisation", "place", "person", "work"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class SubRegion:
     name: str
     countries: tuple[str, ...]
     source: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,18 @@ def label_fits(concept: Concept, label: str) -> bool | None:
 
 
 @dataclass(frozen=True)
+class GeoPlace:
+    """A populated place of GeoNames (``data/places.csv``)."""
+
+    geonames: str
+    name: str
+    alternates: tuple[str, ...]
+    country: str
+    admin1: str
+    population: int
+
+
+@dataclass(frozen=True)
 class Reference:
     """All reference data, with lookup tables by normalised name."""
 
@@ -129,6 +147,7 @@ class Reference:
     subregions: dict[str, SubRegion]
     entities: dict[str, Entity]
     concepts: dict[str, Concept]
+    places: tuple[GeoPlace, ...] = ()
 
     def country_code(self, name: str) -> str | None:
         """ISO code for a country name or alias ("the Philippines" too), ``None`` when unknown or ambiguous."""
@@ -142,8 +161,10 @@ class Reference:
                      and key in {normalise_name(n) for n in (e.name, *e.aliases)}), None)
 
     def subregion(self, name: str) -> SubRegion | None:
-        key = normalise_name(name)
-        return next((s for s in self.subregions.values() if normalise_name(s.name) == key), None)
+        """The sub-region of a name or variant ("South-East Asia", "Southeast Asia"), ``None`` when unknown."""
+        key = _region_key(name)
+        return next((s for s in self.subregions.values()
+                     if key in {_region_key(n) for n in (s.name, *s.aliases)}), None)
 
 
 def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
@@ -159,13 +180,14 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
 
 
 def _is_kind(kind: str) -> TypeGuard[EntityKind]:
-    return kind in ("organisation", "place", "person")
+    return kind in ("organisation", "place", "person", "work")
 
 
 def _entity(row: dict[str, str], path: Path) -> Entity:
     kind = row["kind"]
     if not _is_kind(kind):
-        raise InputError(f"entity {row['id']!r} has kind {kind!r}, not organisation, place or person", file=str(path))
+        raise InputError(f"entity {row['id']!r} has kind {kind!r}, not organisation, place, person or work",
+                         file=str(path))
     return Entity(row["id"], kind, row["type"], row["name"], _split(row["aliases"]), row["country"] or None,
                   row["note"])
 
@@ -210,10 +232,14 @@ def load_reference() -> Reference:
                  for r in _rows(data / "country-ambiguous.csv", ["name", "codes", "note"])}
     for key in ambiguous:
         names.pop(key, None)
-    subregions = {r["slug"]: SubRegion(r["slug"], r["name"], _split(r["countries"]), r["source"])
-                  for r in _rows(data / "subregions.csv", ["slug", "name", "countries", "source"])}
+    subregions = {r["slug"]: SubRegion(r["slug"], r["name"], _split(r["countries"]), r["source"], _split(r["aliases"]))
+                  for r in _rows(data / "subregions.csv", ["slug", "name", "aliases", "countries", "source"])}
     gazetteer = data / "gazetteer.csv"
     entities = {r["id"]: _entity(r, gazetteer)
                 for r in _rows(gazetteer, ["id", "kind", "type", "name", "aliases", "country", "note"])}
     concepts = _load_concepts(data / "strategy-2019-2024.ttl")
-    return Reference(countries, names, ambiguous, subregions, entities, concepts)
+    places = tuple(GeoPlace(r["geonames"], r["name"], _split(r["alternates"]), r["country"], r["admin1"],
+                            int(r["population"] or 0))
+                   for r in _rows(data / "places.csv", ["geonames", "name", "alternates", "country", "admin1",
+                                                        "population"]))
+    return Reference(countries, names, ambiguous, subregions, entities, concepts, places)

@@ -19,7 +19,7 @@ from typing import Any
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from .errors import InputError
-from .model import Note
+from .model import Note, link_problem
 from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import Focus
 from .resources import resource_path
@@ -180,9 +180,10 @@ def _rdflib_graph(quads: Iterable[Quad]) -> Any:
 
 
 def _link_fix(value: str) -> str:
-    if value.lower().startswith("www."):
+    problem = link_problem(value)
+    if problem == "no-scheme":
         return f'write it with "https://" in front: "https://{value}"'
-    if "://" not in value and ("//" in value or value.lower().startswith(("htp", "http"))):
+    if problem == "scheme-typo":
         return 'write the scheme in full, "http://" or "https://"'
     return "write the full address, starting with https://"
 

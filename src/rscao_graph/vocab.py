@@ -99,14 +99,17 @@ RSCAO = Namespace("https://w3id.org/rscao/ontology#", _words("""
     Activity AuthorityLink Citation ConvenorAction CountryDetermination KeyInitiative Report SectionHeading
     SourceDocument SourceSegment StrategicDirection SubRegion SubRegionalConvenor
     activitiesOfCountry citedConcept citedLabel citedNotation cites citesConcept committee convenor country
-    countryCandidate countryDetermination countryEvidence dateInference endLine heading headingLetter inReport
+    countryCandidate countryDetermination countryEvidence dateAmbiguous dateInference endLine heading headingLetter
+    inReport
     inferred inferredValue initiativeWithoutDirection isoAlpha2 isoAlpha3 isoNumeric labelFits linkAuthority
-    linkMethod linkScore linkSubject linkTarget memberCountry mentionedUrl ordinal outsidePeriod outsideSubRegion
+    linkMethod linkScore linkSubject linkTarget linkWithoutScheme memberCountry mentionedUrl ongoing ordinal
+    outsidePeriod outsideSubRegion
     path periodEnd periodInOrder periodStart periodStated position reportedCountry servesDirection sourceDocument
     startLine stated statedCountry statedDate statedLink subRegion undetermined unparsedText"""))
 SCHEMA = Namespace("http://schema.org/", _words("""
-    AdministrativeArea City CollegeOrUniversity Country GovernmentOrganization Library Organization Person Place
-    Project Thing alternateName description endDate identifier location mentions name organizer startDate text
+    AdministrativeArea City CollegeOrUniversity Country CreativeWork EventSeries GovernmentOrganization Legislation
+    Library Organization Person Place Project Service SoftwareApplication Thing WebSite affiliation alternateName
+    description email endDate honorificPrefix identifier jobTitle location mentions name organizer startDate text
     url"""))
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", _words("""
     Concept ConceptScheme altLabel broader closeMatch exactMatch hasTopConcept inScheme narrower notation note

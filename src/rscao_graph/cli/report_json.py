@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Activity, DateValue, Mention, Note, Report, SourceSpan, Text
+from ..model import Activity, DateValue, Link, Mention, Note, Report, SourceSpan, Text, link_problem
 
 __all__ = ["report_summary", "report_to_dict"]
 
@@ -18,15 +18,31 @@ def _text(text: Text | None) -> str | None:
 
 
 def _named(mentions: tuple[Mention, ...], kind: str) -> list[dict[str, Any]]:
-    return [{"name": m.name, "id": m.key, "country": m.country, "role": m.role, "line": m.span.line}
-            for m in mentions if m.kind == kind]
+    found = []
+    for m in mentions:
+        if m.kind != kind:
+            continue
+        entry: dict[str, Any] = {"name": m.name, "id": m.key, "country": m.country, "role": m.role,
+                                 "line": m.span.line}
+        if kind == "place":
+            entry["geonames"] = m.geonames
+        if kind == "person":
+            entry.update(title=m.title, position=m.position, affiliation=m.affiliation)
+        found.append(entry)
+    return found
+
+
+def _links(links: tuple[Link, ...]) -> list[dict[str, Any]]:
+    return [{"url": link.text, "label": link.label, "problem": link_problem(link.text), "line": link.span.line}
+            for link in links]
 
 
 def _date(date: DateValue | None) -> dict[str, Any]:
     if date is None:
-        return {"start": None, "end": None, "date_text": None, "date_precision": None, "date_inferred": None}
+        return {"start": None, "end": None, "date_text": None, "date_precision": None, "date_inferred": None,
+                "date_open_end": False, "date_problem": None}
     return {"start": date.start, "end": date.end, "date_text": date.text, "date_precision": date.precision,
-            "date_inferred": date.inferred}
+            "date_inferred": date.inferred, "date_open_end": date.open_end, "date_problem": date.problem}
 
 
 def _activity(activity: Activity) -> dict[str, Any]:
@@ -34,19 +50,24 @@ def _activity(activity: Activity) -> dict[str, Any]:
         "country": activity.country,
         "country_source": activity.country_source,
         "country_stated": activity.country_text,
+        "country_carried": activity.country_carried,
         "ordinal": activity.ordinal,
+        "ordinal_inferred": activity.ordinal_inferred,
         "name": _text(activity.name),
         **_date(activity.date),
         "details": [d.value for d in activity.details],
         "urls": [link.text for link in activity.links],
+        "links": _links(activity.links),
         "url_mentions": [link.text for link in activity.url_mentions],
         "directions": list(activity.directions),
         "initiatives": list(activity.initiatives),
-        "citations": [{"notation": c.notation, "label": c.label, "line": c.span.line} for c in activity.citations],
+        "citations": [{"notation": c.notation, "label": c.label, "inferred": c.inferred, "line": c.span.line}
+                      for c in activity.citations],
         "organisations": _named(activity.mentions, "organisation"),
         "places": _named(activity.mentions, "place"),
         "people": _named(activity.mentions, "person"),
         "countries_named": _named(activity.mentions, "country"),
+        "works": _named(activity.mentions, "work"),
         "unparsed": [t.value for t in activity.unparsed],
         "source": _span(activity.span),
     }
@@ -65,6 +86,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "committee": _text(report.committee),
         "sub_region": _text(report.sub_region),
         "convenor": _text(report.convenor),
+        "convenor_title": report.convenor_title,
         "period": None if period is None else {"start": period.start, "end": period.end, "text": period.text},
         "submitted": None if report.submitted is None else report.submitted.start,
         "submitted_text": None if report.submitted is None else report.submitted.text,
@@ -73,10 +95,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "convenor_actions": [
             {"heading": a.heading, "number": a.number, "text": a.text.value, "urls": [u.text for u in a.urls],
              "organisations": _named(a.mentions, "organisation"), "people": _named(a.mentions, "person"),
-             "places": _named(a.mentions, "place"), "line": a.text.span.line}
+             "places": _named(a.mentions, "place"), "works": _named(a.mentions, "work"), "line": a.text.span.line}
             for a in report.actions
         ],
         "activities": [_activity(a) for a in report.activities],
+        "unparsed": [{"text": t.value, "line": t.span.line} for t in report.unparsed],
         "notes": [_note(n) for n in report.notes],
     }
 

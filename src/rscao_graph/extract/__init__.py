@@ -66,7 +66,12 @@ def extract_report(doc: SourceDocument, reference: Reference) -> Report:
                           file=doc.name, line=1,
                           hint='expected "Bi-annual Sub-Regional Report", "Sub-region:", "I. Achievements ..." '
                                "and the Country / Activities / Impact table")
-    context = finder.context_for(doc, reference.subregion(header.sub_region.value) if header.sub_region else None)
+    subregion = reference.subregion(header.sub_region.value) if header.sub_region else None
+    if header.sub_region is not None and subregion is None:
+        known = ", ".join(s.name for s in reference.subregions.values())
+        notes.append(Note("subregion-unknown", "warning", f'the sub-region "{header.sub_region.value}" is none of the '
+                          f"RSCAO sub-regions ({known}); its countries cannot be checked", header.sub_region.span))
+    context = finder.context_for(doc, subregion)
     headings, actions = read_section_one(section_blocks, finder, notes, context)
     drafts, table_notes, orphans = group_activities(doc.blocks)
     notes.extend(table_notes)
@@ -84,7 +89,7 @@ def extract_report(doc: SourceDocument, reference: Reference) -> Report:
     notes.extend(country_notes)
     activities, number_notes = number_unnumbered(activities)
     notes.extend(number_notes)
-    if not any(b.kind == "table-header" for b in doc.blocks):
+    if not any(b.kind in ("table-header", "table-row") for b in doc.blocks):
         where = doc.blocks[-1].span if doc.blocks else None
         if where is not None:
             notes.append(Note("table-missing", "violation",

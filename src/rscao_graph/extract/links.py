@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import re
 
-from ..model import Link, SourceSpan, is_http_url
+from ..model import EMAIL, SCHEME_TYPO, Link, SourceSpan, is_http_url, link_problem
 
 __all__ = ["find_urls", "is_http_url", "link_problem", "no_link", "split_links"]
 
 _SCHEME = r"(?:https?|ftp)://"
-_TYPO = r"(?:h+t+p+s*|htps?|hxxps?)\s?(?::/{1,3}|;//|//|:\\\\)"
+_TYPO = SCHEME_TYPO
 _MARKDOWN = r"\[(?P<md_label>[^\[\]]{0,300})\]\(\s*(?P<md_url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)"
 _URL_BODY = r"[^\s<>\"“”\[\]]+"
 _DOMAIN = (r"(?<![@\w.])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(?:com|org|net|edu|gov|int|info|biz|museum|"
            r"[a-z]{2})(?![\w-])(?:[/:?#][^\s<>\"“”]*)?")
-_EMAIL = r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL = EMAIL
 #: A URL in running text: Markdown, angle brackets, with a scheme, or starting with www.
 _IN_TEXT = re.compile(rf"{_MARKDOWN}|<(?P<angle>(?:{_SCHEME}|www\.)[^<>\s]+)>"
                       rf"|(?P<bare>(?:{_SCHEME}|\bwww\.){_URL_BODY})", re.IGNORECASE)
@@ -38,24 +38,6 @@ _NO_LINK = re.compile(r"^\W*(?:n/?a|none|nil|no|nothing|-+|–|—|tba|tbc|pendi
 _TRAILING = ".,;:!?'\"”’»)]}>"
 _LEADING = "<([{'\"“‘«"
 _JOINERS = re.compile(r"^[\s,;:/|&+–—-]*(?:and|or|also|see|at|on)?[\s,;:/|&+–—-]*$", re.IGNORECASE)
-
-
-def link_problem(text: str) -> str | None:
-    """Why a stated link is not a usable http(s) URL: ``"no-scheme"`` (``www.x.org``), ``"email"``,
-    ``"scheme-typo"`` (``htps://``, ``http//``), ``"invalid"``; ``None`` for a usable one.
-
-    >>> [link_problem(t) for t in ("https://a.org", "www.a.org/x", "htps://a.org", "http//a.org", "a@b.org")]
-    [None, 'no-scheme', 'scheme-typo', 'scheme-typo', 'email']
-    """
-    if is_http_url(text):
-        return None
-    if re.fullmatch(_EMAIL, text, re.IGNORECASE):
-        return "email"
-    if re.match(_TYPO, text, re.IGNORECASE) and not re.match(_SCHEME, text, re.IGNORECASE):
-        return "scheme-typo"
-    if re.fullmatch(_DOMAIN, text, re.IGNORECASE) or re.match(r"www\d?\.", text, re.IGNORECASE):
-        return "no-scheme" if is_http_url("https://" + text) else "invalid"
-    return "invalid"
 
 
 def no_link(text: str) -> bool:

@@ -1,24 +1,36 @@
-"""Organisations, places, people and countries named in report text, found through the gazetteer.
+"""Organisations, places, people, countries and works named in report text.
 
-Names and aliases of ``data/gazetteer.csv`` and ``data/countries.csv`` are matched longest first on
-word boundaries; all-capital aliases ("NLC", "DPRK") only in capitals; URLs are never searched.
-A "National Library of X" that the gazetteer does not know is still reported, with no key.
+In order, each taking its words so the next does not read them again: the curated gazetteer and the
+countries (``data/gazetteer.csv``, ``data/countries.csv``, names and aliases longest first, all-capital
+aliases only in capitals); acronyms the text defines ("... Association (PLA)"); people with a title or a
+role (``people.py``); organisations by their form (``organisations.py``); acronyms defined elsewhere in
+the report, used alone; places, looked up in GeoNames where the text puts them as places
+(``places.py``). URLs are never searched. The gazetteer's works (platforms, products, projects,
+treaties) are mentions of kind ``work``, never organisations. An organisation that "organised",
+"hosted" or "held" something, or by which it was organised, is its organiser.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Mention, MentionKind, SourceSpan
-from ..reference import Reference, normalise_name
+from ..model import Mention, MentionKind, MentionRole, SourceDocument, SourceSpan
+from ..reference import Reference, SubRegion, normalise_name
+from .organisations import HEADS, NOT_ORG_HEADS, find_acronyms, find_organisations
+from .people import find_people
+from .places import PlaceIndex
 
 __all__ = ["MentionContext", "MentionFinder", "dedupe_mentions", "finder_for"]
 
-_URL = re.compile(r"<?(?:https?|ftp)://[^\s>]+>?|\bwww\.[^\s>]+", re.IGNORECASE)
+_URL = re.compile(r"<?(?:https?|ftp)://[^\s>]+>?|\bwww\.[^\s>]+|\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
-_GENERIC = re.compile(r"\bNational Library of (?:the )?(?P<of>[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)*)")
+_ORGANISED_BY = re.compile(r"(?:organi[sz]ed|hosted|co-hosted|held|run|convened|conducted|launched)\s+by\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+_ORGANISED = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:has\s+|have\s+|also\s+)?(?:organi[sz]ed|held|hosted|co-hosted|"
+                        r"convened|ran|runs|conducted|launched|trained)\b", re.IGNORECASE)
+_AND_ORG = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,8 +54,16 @@ def _unify(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
+def _looks_like_org(name: str) -> bool:
+    """An acronym's expansion names an organisation unless its last word is an event's or a work's."""
+    words = [w.lower() for w in re.findall(r"[\w.]+", name)]
+    if not words or words[-1] in NOT_ORG_HEADS:
+        return False
+    return any(w in HEADS for w in words) or len(words) >= 2
+
+
 class MentionFinder:
-    """Finds known names in text. Build once per reference data set."""
+    """Finds named things in text. Build once per reference data set."""
 
     def __init__(self, reference: Reference) -> None:
         self._reference = reference
@@ -63,26 +83,11 @@ class MentionFinder:
             if words and _WORD.match(name):
                 exact = name.isupper() and len(name) <= 8
                 self._by_first.setdefault(words[0].lower(), []).append((name if exact else name.lower(), exact))
+        self._places = PlaceIndex(reference.places)
 
-    def find(self, text: str, span: SourceSpan, context: MentionContext | None = None) -> list[Mention]:
-        """Mentions in ``text`` (a paragraph whose span is ``span``), in order of position.
-
-        The span of each mention is the paragraph's: offsets inside cleaned text do not map back
-        one to one to the source line.
-        """
-        masked = _URL.sub(lambda m: " " * len(m.group(0)), _unify(text))
-        found: list[tuple[int, int, Mention]] = []
-        taken: list[tuple[int, int]] = []
-
-        def free(start: int, end: int) -> bool:
-            return not any(start < e and s < end for s, e in taken)
-
-        for m in _GENERIC.finditer(masked):
-            if normalise_name(m.group(0)) not in self._targets:
-                country = self._reference.country_code(m.group("of"))
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), m.end(),
-                               Mention(text[m.start():m.end()], "organisation", None, country, span)))
+    def _known(self, masked: str, found: list[tuple[int, int, Mention]], taken: list[tuple[int, int]],
+               text: str, span: SourceSpan) -> None:
+        """Gazetteer entities and countries, longest first."""
         lowered = masked.lower()
         end = 0
         for word in _WORD.finditer(masked):
@@ -93,30 +98,160 @@ class MentionFinder:
                 stop = start + len(name)
                 if (masked if exact else lowered)[start:stop] != name or _WORD_CHAR.match(masked, stop):
                     continue
-                if free(start, stop):
+                if " " not in name and not masked[start].isupper():
+                    continue  # a one-word name ("Zoom", "Trove") only with its capital
+                if _free(taken, start, stop):
                     target = self._targets[normalise_name(masked[start:stop])]
                     taken.append((start, stop))
                     found.append((start, stop, Mention(text[start:stop], target.kind, target.key, target.country,
                                                        span)))
                     end = stop
                 break
-        return [mention for _, _, mention in sorted(found, key=lambda f: f[0])]
 
-    def context_for(self, doc: object, subregion: object) -> MentionContext:
-        return MentionContext()
+    def _organisation(self, name: str, span: SourceSpan, context: MentionContext) -> Mention:
+        """An organisation by name: the gazetteer's when it knows the name, else one with the country its
+        name states ("National Library of Tajikistan", "Suva City Library")."""
+        target = self._targets.get(normalise_name(_unify(name)))
+        if target is not None and target.kind == "organisation":
+            return Mention(name, "organisation", target.key, target.country, span)
+        country = None
+        for inner in self.find_known(name, span):
+            if inner.kind == "country" or (inner.kind in ("place", "organisation") and inner.country):
+                country = inner.country
+                break
+        if country is None:
+            for place in self._places.find(name, [], context.countries, {}):
+                if place.place is not None and place.place.country in context.countries:
+                    country = place.place.country
+                    break
+        return Mention(name, "organisation", None, country, span)
+
+    def find_known(self, text: str, span: SourceSpan) -> list[Mention]:
+        """Only the gazetteer's entities and the countries named in ``text``."""
+        found: list[tuple[int, int, Mention]] = []
+        self._known(_URL.sub(lambda m: " " * len(m.group(0)), _unify(text)), found, [], text, span)
+        return [m for _, _, m in sorted(found, key=lambda f: f[0])]
+
+    def find(self, text: str, span: SourceSpan, context: MentionContext | None = None) -> list[Mention]:
+        """Mentions in ``text`` (a paragraph whose span is ``span``), in order of position.
+
+        The span of each mention is the paragraph's: offsets inside cleaned text do not map back
+        one to one to the source line.
+        """
+        context = context or MentionContext()
+        masked = _URL.sub(lambda m: " " * len(m.group(0)), _unify(text))
+        found: list[tuple[int, int, Mention]] = []
+        taken: list[tuple[int, int]] = []
+        self._known(masked, found, taken, text, span)
+        for acronym in find_acronyms(masked):
+            if _looks_like_org(acronym.expansion):
+                _claim(found, taken, acronym.start, acronym.end, self._organisation(acronym.expansion, span, context))
+        for person in find_people(masked):
+            name = text[person.start:person.end]
+            target = self._targets.get(normalise_name(_unify(name)))
+            key = target.key if target is not None and target.kind == "person" else None
+            mention = Mention(name, "person", key, target.country if key and target else None, span,
+                              title=person.title, position=person.position, affiliation=person.affiliation)
+            if not _claim(found, taken, person.start, person.end, mention):
+                found[:] = [_with_role(f, person) for f in found]
+        for org in find_organisations(masked):
+            _claim(found, taken, org.start, org.end, self._organisation(org.name, span, context))
+        expansions = dict(context.acronyms)
+        for word in _WORD.finditer(masked):
+            expansion = expansions.get(word.group(0))
+            if expansion and word.group(0).isupper() and _free(taken, word.start(), word.end()):
+                taken.append((word.start(), word.end()))
+                found.append((word.start(), word.end(), self._organisation(expansion, span, context)))
+        country_at = {s: m.key or "" for s, _, m in found if m.kind == "country"}
+        for place in self._places.find(masked, taken, context.countries, country_at):
+            geo = place.place
+            found.append((place.start, place.end, Mention(text[place.start:place.end], "place", None,
+                                                          geo.country if geo else None, span,
+                                                          geonames=geo.geonames if geo else None)))
+        found.sort(key=lambda f: f[0])
+        return [_organiser(masked, found, i) for i in range(len(found))]
+
+    def context_for(self, doc: SourceDocument, subregion: SubRegion | None) -> MentionContext:
+        """The acronyms the whole report defines (each with one expansion) and its sub-region's countries."""
+        seen: dict[str, set[str]] = {}
+        for block in doc.blocks:
+            texts = [block.text] if block.kind == "text" else [p.text for c in block.cells for p in c.paragraphs]
+            for text in texts:
+                for acronym in find_acronyms(_URL.sub(lambda m: " " * len(m.group(0)), _unify(text))):
+                    if _looks_like_org(acronym.expansion):
+                        seen.setdefault(acronym.acronym, set()).add(acronym.expansion)
+        acronyms = tuple(sorted((a, next(iter(e))) for a, e in seen.items() if len(e) == 1))
+        return MentionContext(acronyms, subregion.countries if subregion else ())
 
     def lookup(self, phrase: str, span: SourceSpan, role: str, context: MentionContext | None = None) -> Mention:
         """The mention for a whole phrase stated in a role ("held at Y"): known when the phrase, or a
-        name inside it, is in the gazetteer."""
+        name inside it, is in the gazetteer (or, for a place, in GeoNames)."""
         target = self._targets.get(normalise_name(_unify(phrase)))
         if target is None:
-            inner = [m for m in self.find(phrase, span) if m.kind != "country"]
+            inner = [m for m in self.find(phrase, span, context) if m.kind != "country"]
             if len(inner) == 1 and len(inner[0].name) >= len(phrase) - 3:
-                target = _Target(inner[0].kind, inner[0].key or "", inner[0].country)
-        kind = "place" if role == "place" else "organisation"
+                m = inner[0]
+                return Mention(phrase, m.kind, m.key, m.country, span, _role(role), geonames=m.geonames)
+        kind: MentionKind = "place" if role == "place" else "organisation"
         if target is None:
-            return Mention(phrase, kind, None, None, span, role)  # type: ignore[arg-type]
-        return Mention(phrase, target.kind, target.key or None, target.country, span, role)  # type: ignore[arg-type]
+            return Mention(phrase, kind, None, None, span, _role(role))
+        return Mention(phrase, target.kind, target.key or None, target.country, span, _role(role))
+
+
+def _role(role: str) -> MentionRole:
+    return role if role in ("mentioned", "location", "organiser", "place") else "mentioned"  # type: ignore[return-value]
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(start < e and s < end for s, e in taken)
+
+
+def _claim(found: list[tuple[int, int, Mention]], taken: list[tuple[int, int]], start: int, end: int,
+           mention: Mention) -> bool:
+    """Add a mention over ``start:end`` unless it overlaps one already found; a country, place or shorter
+    organisation wholly inside it ("Fiji" in "Fiji Library Association") gives way to it."""
+    inside = [f for f in found if start < f[1] and f[0] < end]
+    if any(not (start <= s and e <= end and (m.kind in ("country", "place") or (
+            m.kind == "organisation" and e - s < end - start))) for s, e, m in inside):
+        return False
+    for f in inside:
+        found.remove(f)
+        taken.remove((f[0], f[1]))
+    found.append((start, end, mention))
+    taken.append((start, end))
+    return True
+
+
+def _with_role(found: tuple[int, int, Mention], person: object) -> tuple[int, int, Mention]:
+    """A gazetteer person named with a role ("Linli Soh, Manager of ...") gets the role."""
+    start, end, mention = found
+    if mention.kind == "person" and start == getattr(person, "start", -1):
+        return start, end, replace(mention, title=getattr(person, "title", None),
+                                   position=getattr(person, "position", None),
+                                   affiliation=getattr(person, "affiliation", None))
+    return found
+
+
+def _organiser(masked: str, found: list[tuple[int, int, Mention]], i: int) -> Mention:
+    """An organisation is the organiser when the text says it organised, held or hosted (it and those
+    listed with it), or that it was organised by it."""
+    start, _, mention = found[i]
+    if mention.kind != "organisation" or mention.role != "mentioned":
+        return mention
+    if _ORGANISED_BY.search(masked[max(0, start - 40):start]):
+        return replace(mention, role="organiser")
+    j = i
+    while j + 1 < len(found) and found[j + 1][2].kind == "organisation" and \
+            _AND_ORG.match(masked[found[j][1]:found[j + 1][0]]):
+        j += 1
+    if _ORGANISED.match(masked[found[j][1]:found[j][1] + 60]):
+        return replace(mention, role="organiser")
+    k = i
+    while k > 0 and found[k - 1][2].kind == "organisation" and _AND_ORG.match(masked[found[k - 1][1]:found[k][0]]):
+        k -= 1
+        if _ORGANISED_BY.search(masked[max(0, found[k][0] - 40):found[k][0]]):
+            return replace(mention, role="organiser")
+    return mention
 
 
 _FINDERS: dict[int, tuple[Reference, MentionFinder]] = {}
@@ -131,12 +266,18 @@ def finder_for(reference: Reference) -> MentionFinder:
 
 
 def dedupe_mentions(mentions: list[Mention]) -> tuple[Mention, ...]:
-    """The first mention of each entity (by gazetteer key, else by name), in order."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
+    """The first mention of each entity (by gazetteer key, else by name), in order, with the fullest
+    name it is given ("National Diet Library" rather than "NDL") and an organiser role found later."""
+    kept: dict[tuple[str, str], Mention] = {}
     for mention in mentions:
-        key = (mention.kind, mention.key or mention.name.casefold())
-        if key not in seen:
-            seen.add(key)
-            kept.append(mention)
-    return tuple(kept)
+        key = (mention.kind, mention.key or normalise_name(mention.name))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = mention
+            continue
+        if first.name.isupper() and " " not in first.name and len(mention.name) > len(first.name):
+            first = replace(first, name=mention.name)  # an acronym first: the full name is what it names
+        if mention.role == "organiser" and first.role == "mentioned":
+            first = replace(first, role="organiser")
+        kept[key] = first
+    return tuple(kept.values())

@@ -130,6 +130,8 @@ class _Grouper:
                           f'"{para.text[:60]}" looks like an activity header but is read as text of the activity '
                           'above; write "#n Name and Date: ..." to start an activity', para.span)
                 header = None
+                if self.current is not None:
+                    self.current.mode = "details"
             if header is None and i == 0 and self.starts_unnumbered(paragraphs, stated):
                 header = HeaderMatch(None, "" if DETAILS_RE.match(para.text) else para.text)
                 self.note("activity-header-missing", "warning",

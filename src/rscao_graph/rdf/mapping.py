@@ -14,14 +14,15 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..errors import InputError
 from ..iris import Minter, slugify
-from ..model import Activity, Citation, ConvenorAction, Link, Mention, Note, Report, SourceSpan
+from ..model import Activity, Citation, ConvenorAction, Link, Mention, Note, Report, SourceSpan, link_problem
 from ..reference import Reference, label_fits, normalise_name
-from ..vocab import DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
+from ..vocab import AUTHORITIES, DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 from .nodes import boolean, date_literal, en, integer, iri, string, url_node
 
 __all__ = ["Focus", "ReportGraph", "map_report"]
 
-_KIND_CLASS = {"organisation": SCHEMA.Organization, "place": SCHEMA.Place, "person": SCHEMA.Person}
+_KIND_CLASS = {"organisation": SCHEMA.Organization, "place": SCHEMA.Place, "person": SCHEMA.Person,
+               "work": SCHEMA.CreativeWork}
 _ROLE_PREDICATE = {"location": SCHEMA.location, "place": SCHEMA.location, "organiser": SCHEMA.organizer}
 
 
@@ -106,21 +107,49 @@ class _Mapper:
             node = iri(self.minter.mention(mention))
         except InputError as exc:
             raise InputError(exc.message, file=mention.span.file, line=mention.span.line, hint=exc.hint) from exc
+        if mention.kind == "person":
+            self.person(node, mention)
         if mention.kind == "country" or mention.key:
             return node
         self.share(node, RDF.type, _KIND_CLASS[mention.kind])
         self.share(node, SCHEMA.name, en(mention.name))
         if mention.country:
             self.share(node, RSCAO.country, iri(self.minter.country(mention.country)))
+        if mention.geonames:
+            geonames = AUTHORITIES["geonames"]
+            self.share(node, geonames.predicate, geonames.target(mention.geonames))
         return node
 
+    def person(self, node: NamedNode, mention: Mention) -> None:
+        """What the report states of a person: title, position, the organisation the person is of."""
+        if mention.title:
+            self.add(node, SCHEMA.honorificPrefix, en(mention.title))
+        if mention.position:
+            self.add(node, SCHEMA.jobTitle, en(mention.position))
+        if mention.affiliation:
+            org = Mention(mention.affiliation, "organisation", None, None, mention.span)
+            known = self.reference.entity_named(mention.affiliation, "organisation")
+            if known is not None:
+                org = Mention(mention.affiliation, "organisation", known.id, known.country, mention.span)
+            self.add(node, SCHEMA.affiliation, self.entity(org))
+
     def links(self, subject: NamedNode, links: tuple[Link, ...], predicate: NamedNode) -> None:
+        """Usable URLs as IRIs (with their label); a stated link that is none is kept as written: one
+        without a scheme, an e-mail address (the activity's contact) or another (a violation)."""
         for link in links:
             node = url_node(link.text) if link.is_url else None
             if node is not None:
                 self.add(subject, predicate, node)
+                if link.label and predicate == SCHEMA.url:
+                    self.add(node, RDFS.label, en(link.label))
             elif predicate == SCHEMA.url:
-                self.add(subject, RSCAO.statedLink, string(link.text))
+                problem = link_problem(link.text)
+                if problem == "no-scheme":
+                    self.add(subject, RSCAO.linkWithoutScheme, string(link.text))
+                elif problem == "email":
+                    self.add(subject, SCHEMA.email, string(link.text.removeprefix("mailto:")))
+                else:
+                    self.add(subject, RSCAO.statedLink, string(link.text))
 
     # --- the report -----------------------------------------------------------------------------------
 
@@ -194,7 +223,8 @@ class _Mapper:
 
     def convenor(self, name: str, span: SourceSpan) -> None:
         known = self.reference.entity_named(name, "person")
-        person = self.entity(Mention(name, "person", known.id if known else None, None, span))
+        person = self.entity(Mention(name, "person", known.id if known else None, None, span,
+                                     title=self.report.convenor_title))
         self.add(self.node, RSCAO.convenor, person)
         if self.subregion_slug:
             membership = iri(self.minter.membership(self.subregion_slug, person.value))
@@ -249,7 +279,8 @@ class _Mapper:
         if a.country_source == "inferred":
             inferred.append(f"the country {a.country} (from the names in its block; the Country column is empty)")
         if a.date is not None and a.date.inferred:
-            inferred.append(f"the year of \"{a.date.text}\" ({a.date.inferred})")
+            what = "the year of" if a.date.inferred.startswith("year") else "the date"
+            inferred.append(f"{what} \"{a.date.text}\" ({a.date.inferred})")
         candidates = self.reference.ambiguous.get(normalise_name(a.country_text or ""), ())
         self.out.focus[node.value] = Focus(
             a.span.file, a.span.line, name, a.country or a.country_text, a.ordinal,
@@ -304,7 +335,12 @@ class _Mapper:
         self.add(node, RSCAO.statedDate, en(date.text))
         if date.inferred:
             self.add(node, RSCAO.dateInference, en(date.inferred))
-            self.add(node, RSCAO.inferredValue, en("year of the date"))
+            what = "the year of the date" if date.inferred.startswith("year") else "the date (from the details)"
+            self.add(node, RSCAO.inferredValue, en(what))
+        if date.open_end:
+            self.add(node, RSCAO.ongoing, boolean(True))
+        if date.problem == "ambiguous":
+            self.add(node, RSCAO.dateAmbiguous, boolean(True))
         if date.start is None or date.precision is None:
             return
         self.add(node, SCHEMA.startDate, date_literal(date.start, date.precision))

@@ -24,7 +24,9 @@ REFERENCE_GRAPHS = ("ontology", "strategy", "countries", "subregions", "gazettee
 _TYPES = {"Library": SCHEMA.Library, "Organization": SCHEMA.Organization,
           "GovernmentOrganization": SCHEMA.GovernmentOrganization, "CollegeOrUniversity": SCHEMA.CollegeOrUniversity,
           "Project": SCHEMA.Project, "City": SCHEMA.City, "AdministrativeArea": SCHEMA.AdministrativeArea,
-          "Person": SCHEMA.Person}
+          "Person": SCHEMA.Person, "WebSite": SCHEMA.WebSite, "SoftwareApplication": SCHEMA.SoftwareApplication,
+          "Service": SCHEMA.Service, "Legislation": SCHEMA.Legislation, "CreativeWork": SCHEMA.CreativeWork,
+          "EventSeries": SCHEMA.EventSeries}
 
 
 def _parsed(folder: str, name: str, graph: NamedNode, base: str) -> list[Quad]:

@@ -86,7 +86,7 @@ def _decode_utf16(data: bytes, name: str, notes: list[Note]) -> tuple[str, str]:
 def _clean(text: str, name: str, notes: list[Note]) -> str:
     """Line separators to line feeds; refused code points to U+FFFD, noted once per line."""
     if _LINE_SEPARATORS.search(text):
-        notes.append(Note("text-replaced", "info", "Unicode line separators (U+2028, U+2029 or U+0085) were read "
+        notes.append(Note("line-separators", "info", "Unicode line separators (U+2028, U+2029 or U+0085) were read "
                           "as line breaks", SourceSpan(name, 1, 1, 0, 0)))
         text = _LINE_SEPARATORS.sub("\n", text)
     text = text.replace("\f", " ").replace("\v", " ")
