@@ -34,6 +34,11 @@ __all__ = [
 ]
 
 
+#: Default-ignorable code points (zero-width, soft hyphen, bidi controls, BOM) do not tell names apart.
+_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+
+
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Key for comparing names: NFKC, case-folded, curly quotes and dots unified, spaces collapsed.
@@ -43,7 +48,7 @@ def normalise_name(name: str) -> str:
     >>> normalise_name("Grand People’s Study House") == normalise_name("grand people's study house")
     True
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _IGNORABLE.sub("", unicodedata.normalize("NFKC", name)).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace(".", "")
     return re.sub(r"\s+", " ", text).strip()
 

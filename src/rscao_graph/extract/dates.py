@@ -45,6 +45,11 @@ _OPEN_END = re.compile(r"^\s*(?:\(\s*(?:ongoing|continuing|to\s+date|still\s+run
                        r"today|ongoing)\b|,?\s*(?:ongoing|and\s+continuing|to\s+date)\b)", re.IGNORECASE)
 
 
+#: No date without a year or a month and a day: texts with neither are not tokenised.
+_MAYBE = re.compile(r"(?:19|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d\s*(?:st|nd|"
+                    r"rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
 def month_number(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
@@ -359,6 +364,8 @@ def find_dates(text: str, *, years: bool = False) -> list[ParsedDate]:
     >>> [(d.text, d.start, d.end, d.open_end) for d in find_dates("repository, since May 2022 (ongoing)")]
     [('since May 2022 (ongoing)', '2022-05', None, True)]
     """
+    if not _MAYBE.search(text):
+        return []
     toks = _tokens(text)
     parser = _Parser(toks)
     found: list[ParsedDate] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Mention, MentionKind, MentionRole, SourceDocument, SourceSpan
 from ..reference import Reference, SubRegion, normalise_name
-from .organisations import HEADS, NOT_ORG_HEADS, find_acronyms, find_organisations
+from .organisations import HEADS, NOT_ORG_HEADS, find_acronyms, find_organisations, words_of
 from .people import find_people
 from .places import PlaceIndex
 
@@ -25,6 +25,7 @@ __all__ = ["MentionContext", "MentionFinder", "dedupe_mentions", "finder_for"]
 
 _URL = re.compile(r"<?(?:https?|ftp)://[^\s>]+>?|\bwww\.[^\s>]+|\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_NAME_START = re.compile(r"\b(?:[A-Z0-9]|[^\x00-\x7f\W])\w*")
 _WORD_CHAR = re.compile(r"\w")
 _ORGANISED_BY = re.compile(r"(?:organi[sz]ed|hosted|co-hosted|held|run|convened|conducted|launched)\s+by\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
@@ -52,6 +53,14 @@ class _Target:
 def _unify(text: str) -> str:
     """Same-length normalisation so match offsets stay valid."""
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+def _masked(text: str) -> str:
+    """The text with URLs blanked out (same length) and quotes unified."""
+    text = _unify(text)
+    if "http" in text or "www" in text or "ftp" in text or "](" in text:
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def _looks_like_org(name: str) -> bool:
@@ -90,9 +99,9 @@ class MentionFinder:
         """Gazetteer entities and countries, longest first."""
         lowered = masked.lower()
         end = 0
-        for word in _WORD.finditer(masked):
+        for word in _NAME_START.finditer(masked):  # names start with a capital (or a digit)
             start = word.start()
-            if start < end:
+            if start < end or not (masked[start].isupper() or masked[start].isdigit()):
                 continue
             for name, exact in self._by_first.get(word.group(0).lower(), ()):
                 stop = start + len(name)
@@ -108,28 +117,27 @@ class MentionFinder:
                     end = stop
                 break
 
-    def _organisation(self, name: str, span: SourceSpan, context: MentionContext) -> Mention:
+    def _organisation(self, name: str, span: SourceSpan, context: MentionContext,
+                      inside: list[Mention] | None = None) -> Mention:
         """An organisation by name: the gazetteer's when it knows the name, else one with the country its
-        name states ("National Library of Tajikistan", "Suva City Library")."""
+        name states ("National Library of Tajikistan", "Suva City Library"); ``inside`` are the names
+        already found within it, when known."""
         target = self._targets.get(normalise_name(_unify(name)))
         if target is not None and target.kind == "organisation":
             return Mention(name, "organisation", target.key, target.country, span)
         country = None
-        for inner in self.find_known(name, span):
+        for inner in self.find_known(name, span) if inside is None else inside:
             if inner.kind == "country" or (inner.kind in ("place", "organisation") and inner.country):
                 country = inner.country
                 break
         if country is None:
-            for place in self._places.find(name, [], context.countries, {}):
-                if place.place is not None and place.place.country in context.countries:
-                    country = place.place.country
-                    break
+            country = self._places.country_in(name, context.countries)
         return Mention(name, "organisation", None, country, span)
 
     def find_known(self, text: str, span: SourceSpan) -> list[Mention]:
         """Only the gazetteer's entities and the countries named in ``text``."""
         found: list[tuple[int, int, Mention]] = []
-        self._known(_URL.sub(lambda m: " " * len(m.group(0)), _unify(text)), found, [], text, span)
+        self._known(_masked(text), found, [], text, span)
         return [m for _, _, m in sorted(found, key=lambda f: f[0])]
 
     def find(self, text: str, span: SourceSpan, context: MentionContext | None = None) -> list[Mention]:
@@ -139,7 +147,7 @@ class MentionFinder:
         one to one to the source line.
         """
         context = context or MentionContext()
-        masked = _URL.sub(lambda m: " " * len(m.group(0)), _unify(text))
+        masked = _masked(text)
         found: list[tuple[int, int, Mention]] = []
         taken: list[tuple[int, int]] = []
         self._known(masked, found, taken, text, span)
@@ -154,8 +162,10 @@ class MentionFinder:
                               title=person.title, position=person.position, affiliation=person.affiliation)
             if not _claim(found, taken, person.start, person.end, mention):
                 found[:] = [_with_role(f, person) for f in found]
-        for org in find_organisations(masked):
-            _claim(found, taken, org.start, org.end, self._organisation(org.name, span, context))
+        words = words_of(masked)
+        for org in find_organisations(masked, words):
+            inside = [m for s, e, m in found if org.start <= s and e <= org.end]
+            _claim(found, taken, org.start, org.end, self._organisation(org.name, span, context, inside))
         expansions = dict(context.acronyms)
         for word in _WORD.finditer(masked):
             expansion = expansions.get(word.group(0))
@@ -163,7 +173,7 @@ class MentionFinder:
                 taken.append((word.start(), word.end()))
                 found.append((word.start(), word.end(), self._organisation(expansion, span, context)))
         country_at = {s: m.key or "" for s, _, m in found if m.kind == "country"}
-        for place in self._places.find(masked, taken, context.countries, country_at):
+        for place in self._places.find(masked, taken, context.countries, country_at, words):
             geo = place.place
             found.append((place.start, place.end, Mention(text[place.start:place.end], "place", None,
                                                           geo.country if geo else None, span,
@@ -177,7 +187,7 @@ class MentionFinder:
         for block in doc.blocks:
             texts = [block.text] if block.kind == "text" else [p.text for c in block.cells for p in c.paragraphs]
             for text in texts:
-                for acronym in find_acronyms(_URL.sub(lambda m: " " * len(m.group(0)), _unify(text))):
+                for acronym in find_acronyms(_masked(text)):
                     if _looks_like_org(acronym.expansion):
                         seen.setdefault(acronym.acronym, set()).add(acronym.expansion)
         acronyms = tuple(sorted((a, next(iter(e))) for a, e in seen.items() if len(e) == 1))

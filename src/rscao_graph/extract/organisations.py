@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Acronym", "OrgName", "find_acronyms", "find_organisations"]
+__all__ = ["Acronym", "OrgName", "find_acronyms", "find_organisations", "words_of"]
 
 HEADS = frozenset("""library libraries university universiti universitas college colleges academy institute
 institution association associations society ministry department council consortium centre center office
@@ -50,6 +50,8 @@ _STARTERS = frozenset("""the a an on in at during with from since after under th
 following because this these those its their our we it he she they both each all some many more most other
 several about around over between before within without among upon into onto across also and or but
 however meanwhile besides thus today yesterday recently currently every last next""".split())
+_ANY_HEAD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_][\w’'.\-]*[^\W_]|[^\W\d_]|\d[\w.\-]*|[(),&:;]|[^\w\s]")
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
@@ -71,6 +73,11 @@ class Acronym:
     expansion: str
     start: int
     end: int
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """The words and marks of ``text`` with their offsets, as the finders read them."""
+    return _words(text)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -289,7 +296,7 @@ def _common_noun_after(text: str, end: int) -> bool:
     return bool(m and m.group(1) in _NOUN_AFTER)
 
 
-def find_organisations(text: str) -> list[OrgName]:
+def find_organisations(text: str, words: list[tuple[str, int, int]] | None = None) -> list[OrgName]:
     """Organisations named in ``text`` by their form, in order.
 
     >>> [o.name for o in find_organisations("The Fiji Library Association held its conference at the "
@@ -301,7 +308,9 @@ def find_organisations(text: str) -> list[OrgName]:
     []
     """
     found: list[OrgName] = []
-    for run in _runs(_words(text)):
+    if not _ANY_HEAD.search(text):
+        return found
+    for run in _runs(_words(text) if words is None else words):
         for segment in _segments(run):
             for part in _split_and(segment):
                 found.extend(o for o in _from_segment(text, part) if not _common_noun_after(text, o.end))

@@ -29,6 +29,7 @@ governorate municipality territory city""".split())
 _LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|"
                    r"\s+and\s+(?:at|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in|at)\s+)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'ʻ‘\-]*[^\W_]|[^\W\d_]")
+_ANY_REGION = re.compile(r"\b(?:" + "|".join(sorted(_REGION_WORDS)) + r")\b", re.IGNORECASE)
 _BIG_CITY = 500_000
 _SMALL_ABROAD = 100_000
 
@@ -36,9 +37,31 @@ _SMALL_ABROAD = 100_000
 @lru_cache(maxsize=131072)
 def fold(word: str) -> str:
     """A word without case, accents and apostrophes: ``fold("Nukuʻalofa") == fold("Nuku'alofa")``."""
+    if word.isascii():
+        return word.replace("'", "").replace("`", "").lower()
     text = unicodedata.normalize("NFKD", word)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[’'ʻ‘`]", "", text).casefold()
+
+
+class _Folded:
+    """The folded words of a text, computed when first asked for."""
+
+    def __init__(self, words: list[tuple[str, int, int]]) -> None:
+        self._words = words
+        self._folded: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __getitem__(self, i: int) -> str:
+        found = self._folded.get(i)
+        if found is None:
+            found = self._folded[i] = fold(self._words[i][0])
+        return found
+
+    def slice(self, i: int, n: int) -> tuple[str, ...]:
+        return tuple(self[k] for k in range(i, i + n))
 
 
 @dataclass(frozen=True)
@@ -56,32 +79,48 @@ class PlaceIndex:
     """GeoNames places by the folded words of their names and alternate names."""
 
     def __init__(self, places: Iterable[GeoPlace]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], GeoPlace]]] = {}
+        by_first: dict[str, dict[tuple[str, ...], list[GeoPlace]]] = {}
         for place in places:
             for name in (place.name, *place.alternates):
                 words = tuple(fold(w) for w in _WORD.findall(name))
                 if words:
-                    self._by_first.setdefault(words[0], []).append((words, place))
-        for entries in self._by_first.values():
-            entries.sort(key=lambda e: (-len(e[0]), -e[1].population, e[1].geonames))
+                    by_first.setdefault(words[0], {}).setdefault(words, []).append(place)
+        # per first word: the names' lengths, longest first, and the places of each name
+        self._by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[GeoPlace]]]] = {
+            first: (tuple(sorted({len(n) for n in names}, reverse=True)), names) for first, names in by_first.items()}
 
-    def _match(self, words: list[tuple[str, int, int]], i: int) -> tuple[int, list[GeoPlace]]:
+    def country_in(self, name: str, countries: tuple[str, ...]) -> str | None:
+        """The country of a place of the report's ``countries`` named inside ``name`` ("Suva City Library")."""
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(name)]
+        folded = _Folded(words)
+        for i in range(len(words)):
+            for place in self._match(folded, i)[1]:
+                if place.country in countries:
+                    return place.country
+        return None
+
+    def _match(self, folded: _Folded, i: int) -> tuple[int, list[GeoPlace]]:
         """The longest name starting at word ``i``: its length in words and the places of that name."""
-        best, found = 0, []
-        for names, place in self._by_first.get(fold(words[i][0]), ()):
-            n = len(names)
-            if n < best:
-                break
-            if tuple(fold(w[0]) for w in words[i:i + n]) == names:
-                best = n
-                found.append(place)
-        return best, found
+        entry = self._by_first.get(folded[i])
+        if entry is None:
+            return 0, []
+        lengths, names = entry
+        for n in lengths:
+            if i + n > len(folded):
+                continue
+            places = names.get(folded.slice(i, n))
+            if places:
+                return n, places
+        return 0, []
 
     def find(self, text: str, taken: list[tuple[int, int]], countries: tuple[str, ...],
-             country_at: dict[int, str]) -> list[PlaceName]:
+             country_at: dict[int, str], words: list[tuple[str, int, int]] | None = None) -> list[PlaceName]:
         """Places in ``text`` outside the ``taken`` spans; ``countries`` are the report's, ``country_at``
-        the country named at each offset (", Fiji")."""
-        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        the country named at each offset (", Fiji"); ``words`` the text's words when already split."""
+        if words is None:
+            words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        folded = _Folded(words)
+        regions = bool(_ANY_REGION.search(text))
         found: list[PlaceName] = []
         i = 0
         while i < len(words):
@@ -89,8 +128,8 @@ class PlaceIndex:
             if not word[:1].isupper() or any(s <= start < e for s, e in taken):
                 i += 1
                 continue
-            n, places = self._match(words, i)
-            region = self._region(words, i)
+            n, places = self._match(folded, i)
+            region = self._region(words, i) if regions else 0
             if region > n:
                 end = words[i + region - 1][2]
                 if self._located(text, words, i, found):

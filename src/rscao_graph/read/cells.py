@@ -76,8 +76,10 @@ def clean_inline(raw: str) -> str:
         parts.append(raw[last:])
         parts.extend(f"]({t})" for t in reversed(href) if t)
         raw = "".join(parts)
-    text = _BOLD.sub("", raw)
-    return _SPACE.sub(" ", _ENTITY.sub(_entity, text)).strip()
+    text = _BOLD.sub("", raw) if "*" in raw or "__" in raw else raw
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    return " ".join(text.split())
 
 
 def parse_cell(raw: str, name: str, line_no: int, offset: int) -> Cell:
