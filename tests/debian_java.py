@@ -60,8 +60,8 @@ def class_path(package: str, scratch: Path) -> str:
         fix = scratch / "jena-xerces-messages"
         with zipfile.ZipFile(jena_core) as jar:
             for member in jar.namelist():
-                if member.startswith("org/apache/jena/ext/xerces/impl/msg/") and member.endswith(".properties"):
-                    target = fix / "xerces/impl/msg" / Path(member).name
+                if member.startswith("org/apache/jena/ext/xerces/") and member.endswith(".properties"):
+                    target = fix / member.removeprefix("org/apache/jena/ext/")
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(jar.read(member))
         jars.append(str(fix))

@@ -23,13 +23,16 @@ from .build import Build, BuiltReport
 from .errors import InputError
 from .model import Note
 from .rdf.mapping import Focus
-from .rdf.terms import RDF, XSD
+from .rdf.nodes import integer
+from .rdf.terms import RDF, RSCAO, XSD
 from .resources import resource_path
 
 __all__ = ["BATCH_SIZE", "Finding", "Validation", "validate_build"]
 
 SH = "http://www.w3.org/ns/shacl#"
 SHAPES = "https://w3id.org/rscao/shapes#"
+#: The constraint component of findings made while reading or building, not by a SHACL shape.
+READING_COMPONENT = SHAPES + "ReadingConstraintComponent"
 BATCH_SIZE = 25
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _SEVERITY_IRI = {v: k for k, v in SEVERITIES.items()}
@@ -56,7 +59,7 @@ class Finding:
     value_type: str | None = None
     value_is_iri: bool = False
     value_lang: str | None = None
-    component: str = SHAPES + "ReadingConstraintComponent"
+    component: str = READING_COMPONENT
     path: str | None = None
 
     @property
@@ -78,7 +81,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class Validation:
-    """Findings, sorted by file, line and severity; ``conforms`` is False when any is a violation."""
+    """Findings, sorted by file, line and severity.
+
+    ``conforms`` is rscao-graph's own verdict (no violation: the build may be written, exit 0); the SHACL
+    report's ``sh:conforms`` is ``shacl_conforms``, false as soon as the shapes give any result, a warning
+    or an info included, as SHACL defines it.
+    """
 
     findings: tuple[Finding, ...]
 
@@ -86,25 +94,39 @@ class Validation:
     def conforms(self) -> bool:
         return not any(f.severity == "violation" for f in self.findings)
 
+    @property
+    def shacl_conforms(self) -> bool:
+        return not any(f.component != READING_COMPONENT for f in self.findings)
+
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in ("violation", "warning", "info")}
 
     def turtle(self) -> bytes:
         """The standard SHACL validation report in Turtle."""
-        prefixes = {"sh": SH, "rs": SHAPES, "xsd": str(XSD), "rdf": str(RDF)}
+        prefixes = {"sh": SH, "rs": SHAPES, "rscao": str(RSCAO), "xsd": str(XSD), "rdf": str(RDF)}
         return serialize(self.report_triples(), format=RdfFormat.TURTLE, prefixes=prefixes) or b""
 
     def report_triples(self) -> list[Triple]:
-        """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids)."""
+        """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids): the shapes'
+        results as ``sh:result`` (what any SHACL engine finds in the dataset), the findings made while
+        reading as ``rscao:readingFinding`` beside them, and the counts of both as ``rscao:violations``,
+        ``rscao:warnings`` and ``rscao:infos``."""
         report = BlankNode("report")
+        counts = self.counts()
         out = [Triple(report, RDF.type, NamedNode(SH + "ValidationReport")),
                Triple(report, NamedNode(SH + "conforms"),
-                      Literal("true" if self.conforms else "false", datatype=XSD.boolean))]
+                      Literal("true" if self.shacl_conforms else "false", datatype=XSD.boolean)),
+               Triple(report, RSCAO.violations, integer(counts["violation"])),
+               Triple(report, RSCAO.warnings, integer(counts["warning"])),
+               Triple(report, RSCAO.infos, integer(counts["info"]))]
         for i, f in enumerate(self.findings, start=1):
             result = BlankNode(f"result{i}")
-            out += [Triple(report, NamedNode(SH + "result"), result),
-                    Triple(result, RDF.type, NamedNode(SH + "ValidationResult")),
-                    Triple(result, NamedNode(SH + "focusNode"), NamedNode(f.focus)),
+            if f.component == READING_COMPONENT:
+                out += [Triple(report, RSCAO.readingFinding, result), Triple(result, RDF.type, RSCAO.ReadingFinding)]
+            else:
+                out += [Triple(report, NamedNode(SH + "result"), result),
+                        Triple(result, RDF.type, NamedNode(SH + "ValidationResult"))]
+            out += [Triple(result, NamedNode(SH + "focusNode"), NamedNode(f.focus)),
                     Triple(result, NamedNode(SH + "resultSeverity"), NamedNode(_SEVERITY_IRI[f.severity])),
                     Triple(result, NamedNode(SH + "sourceShape"), NamedNode(SHAPES + f.rule)),
                     Triple(result, NamedNode(SH + "sourceConstraintComponent"), NamedNode(f.component)),
