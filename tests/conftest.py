@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,34 @@ def sample_doc(sample_path: Path) -> SourceDocument:
 @pytest.fixture(scope="session")
 def sample(sample_doc: SourceDocument) -> Report:
     return extract_report(sample_doc)
+
+
+@pytest.fixture(scope="session")
+def sample_dist(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built once (dumps, void.ttl, validation.ttl, store) for tests that only read a build."""
+    from rscao_graph.build import build_dataset, write_build
+    from rscao_graph.sources import ReportFile
+    from rscao_graph.validate import validate_build
+
+    build = build_dataset([ReportFile(sample_path, sample_path.parent)], SETTINGS)
+    out = tmp_path_factory.mktemp("sample") / "dist"
+    write_build(build, out, SETTINGS, validate_build(build).turtle())
+    return out
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server on 127.0.0.1 serving the sample build (union default graph)."""
+    from oxigraph_server import oxigraph_server
+
+    with oxigraph_server([sample_dist / "dataset.nq"], tmp_path_factory.mktemp("oxigraph-session") / "db") as url:
+        yield url
+
+
+#: A value for every parameter of the stored queries, for tests that run each query.
+QUERY_PARAMS = {"country": "CN", "organisation": "library",
+                "activity": "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03/activity/cn-1",
+                "start": "2019-11-15", "end": "2019-12-04"}
 
 
 @pytest.fixture
