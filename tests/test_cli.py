@@ -418,7 +418,7 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
                                                        "context.jsonld", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "store", "validation.ttl",
+        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "report", "store", "validation.ttl",
         "void.ttl"]
 
 

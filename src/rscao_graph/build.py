@@ -19,6 +19,7 @@ from .iris import Minter
 from .link.decisions import decisions_source, read_decisions
 from .model import Note, Report, SourceSpan
 from .publish.dumps import merged_triples, sort_quads, write_dumps
+from .publish.frames import write_report_documents
 from .publish.output import staged_output
 from .publish.void import void_triples
 from .rdf.links import decision_quads, rebase
@@ -121,13 +122,15 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, *, keep_going
 
 
 def write_build(build: Build, out: Path, settings: Settings, validation: bytes | None = None) -> dict[str, int]:
-    """Write the dumps, ``void.ttl``, the embedded query store (``store/``) and (given the SHACL
+    """Write the dumps, one framed JSON-LD document per report (``report/...jsonld``), ``void.ttl``, the
+    embedded query store (``store/``) and (given the SHACL
     report as Turtle) ``validation.ttl`` into ``out`` atomically; returns file name -> byte size of
     the files (the store is a folder and is not listed)."""
     quads = build.quads()
     triples = merged_triples(quads)
     with staged_output(out) as folder:
         sizes = write_dumps(quads, triples, folder)
+        write_report_documents(((b.iri, sort_quads(b.quads)) for b in build.reports), build.base, folder)
         serialize(void_triples(quads, triples, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE,
                   prefixes=PREFIXES)
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size

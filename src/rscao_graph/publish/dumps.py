@@ -14,7 +14,8 @@ from typing import Any
 from pyoxigraph import Quad, RdfFormat, Triple, parse, serialize
 
 from ..rdf.terms import PREFIXES
-from .jsonld import context_document, jsonld_document
+from .frames import context_document
+from .jsonld import jsonld_document
 
 __all__ = ["DUMPS", "merged_triples", "sort_quads", "write_dumps"]
 
@@ -24,7 +25,7 @@ DUMPS = {
     "dataset.nq": ("application/n-quads", "All named graphs in N-Quads"),
     "dataset.ttl": ("text/turtle", "All graphs merged into one, in Turtle, for tools without named graphs"),
     "dataset.jsonld": ("application/ld+json", "All named graphs as compacted JSON-LD, context inline"),
-    "context.jsonld": ("application/ld+json", "The JSON-LD context of dataset.jsonld, for reuse"),
+    "context.jsonld": ("application/ld+json", "The JSON-LD context of the per-report documents (report/...jsonld)"),
 }
 
 
