@@ -207,7 +207,8 @@ def test_config_unknown_key(work: Path) -> None:
     (work / "rscao.toml").write_text('out = "dist"\ncolour = "blue"\n', encoding="utf-8")
     result = run("parse", "--sample")
     assert_input_error(result, f"{work / 'rscao.toml'}: unknown setting(s) colour; known: base_iri, contact, "
-                               "decisions, license, out, reports, wikidata_endpoint")
+                               "contact_point, decisions, license, out, publisher, publisher_iri, reports, "
+                               "wikidata_endpoint")
 
 
 def test_config_malformed(work: Path) -> None:

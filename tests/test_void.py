@@ -44,7 +44,7 @@ def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
 
 def test_distributions_carry_real_byte_sizes(void: tuple[list[Triple], Path]) -> None:
     triples, out = void
-    for name in ("dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld"):
+    for name in ("dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld"):
         dist = f"{DS}/distribution/{name}"
         assert values(triples, dist, "http://www.w3.org/ns/dcat#byteSize") == [str((out / name).stat().st_size)]
     assert values(triples, f"{DS}/distribution/dataset.trig", "http://www.w3.org/ns/dcat#mediaType") == [

@@ -21,11 +21,10 @@ from .model import Note, Report, SourceSpan
 from .publish.dumps import merged_triples, sort_quads, write_dumps
 from .publish.frames import write_report_documents
 from .publish.output import staged_output
-from .publish.void import void_triples
+from .publish.void import VOID_PREFIXES, void_triples
 from .rdf.links import decision_quads, rebase
 from .rdf.mapping import Focus, map_report
 from .rdf.reference_graphs import reference_quads
-from .rdf.terms import PREFIXES
 from .read import read_report
 from .reference import load_reference
 from .sources import ReportFile
@@ -132,7 +131,7 @@ def write_build(build: Build, out: Path, settings: Settings, validation: bytes |
         sizes = write_dumps(quads, triples, folder)
         write_report_documents(((b.iri, sort_quads(b.quads)) for b in build.reports), build.base, folder)
         serialize(void_triples(quads, triples, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE,
-                  prefixes=PREFIXES)
+                  prefixes=VOID_PREFIXES)
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
         write_store(quads, folder)
         if validation is not None:

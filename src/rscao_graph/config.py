@@ -31,6 +31,11 @@ class Settings:
     wikidata_endpoint: str = DEFAULT_WIKIDATA_ENDPOINT
     contact: str | None = None
     license: str | None = None
+    #: DCAT-AP: who publishes the dataset (a name, and optionally the publisher's own IRI) and where to
+    #: write about it (a mailto: or http(s) IRI); written into void.ttl, nothing asserted when unset.
+    publisher: str | None = None
+    publisher_iri: str | None = None
+    contact_point: str | None = None
 
 
 _PATH_KEYS = {"reports", "out", "decisions"}
@@ -43,6 +48,11 @@ def _check_value(key: str, value: Any, file: str) -> None:
                           hint="see the configuration section of the README")
     if key == "base_iri" and not (value.startswith(("http://", "https://")) and value.endswith(("/", "#"))):
         raise ConfigError(f"base_iri {value!r} must be an http(s) IRI ending in '/' or '#'", file=file)
+    if key in ("license", "publisher_iri") and not value.startswith(("http://", "https://")):
+        raise ConfigError(f"{key} {value!r} must be an http(s) IRI", file=file)
+    if key == "contact_point" and not (value.startswith(("mailto:", "http://", "https://")) and " " not in value):
+        raise ConfigError(f"contact_point {value!r} must be a mailto: or http(s) IRI, such as "
+                          "\"mailto:data@example.org\"", file=file)
 
 
 def load_settings(cwd: Path | None = None, **overrides: Any) -> Settings:

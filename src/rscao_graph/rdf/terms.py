@@ -10,6 +10,7 @@ from pyoxigraph import NamedNode
 
 __all__ = [
     "DCAT",
+    "DCATAP",
     "DCT",
     "FOAF",
     "OA",
@@ -22,6 +23,7 @@ __all__ = [
     "RSCAO",
     "SCHEMA",
     "SKOS",
+    "VCARD",
     "VOID",
     "XSD",
     "Namespace",
@@ -68,6 +70,8 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
 
 #: Prefixes used in every Turtle/TriG dump and in the JSON-LD context, in a fixed order.
 PREFIXES: dict[str, str] = {
