@@ -207,7 +207,7 @@ def test_config_unknown_key(work: Path) -> None:
     (work / "rscao.toml").write_text('out = "dist"\ncolour = "blue"\n', encoding="utf-8")
     result = run("parse", "--sample")
     assert_input_error(result, f"{work / 'rscao.toml'}: unknown setting(s) colour; known: base_iri, contact, "
-                               "contact_point, decisions, license, out, publisher, publisher_iri, reports, "
+                               "contact_point, decisions, host_url, license, out, publisher, publisher_iri, reports, "
                                "wikidata_endpoint")
 
 
@@ -419,7 +419,8 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
                                                        "context.jsonld", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "report", "store", "validation.ttl",
+        ".rscao-build", "context", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
+        "ontology.ttl", "report", "store", "validation.ttl",
         "void.ttl"]
 
 

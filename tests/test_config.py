@@ -123,7 +123,7 @@ def test_unknown_key(tmp_path: Path) -> None:
     assert error.file == str(path)
     assert error.line is None
     assert error.message == ("unknown setting(s) base, colour; known: base_iri, contact, contact_point, decisions, "
-                             "license, out, publisher, publisher_iri, reports, wikidata_endpoint")
+                             "host_url, license, out, publisher, publisher_iri, reports, wikidata_endpoint")
     assert str(error).startswith(f"{path}: unknown setting(s) base, colour;")
 
 

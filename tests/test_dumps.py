@@ -32,7 +32,8 @@ def built(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 def test_files(built: tuple[Build, Path]) -> None:
     _, out = built
-    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, ".rscao-build", "report", "store", "void.ttl"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, ".rscao-build", "context", "ontology.ttl", "report", "store",
+                                                                "void.ttl"])
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("dataset.trig", RdfFormat.TRIG), ("dataset.nq", RdfFormat.N_QUADS)])
@@ -98,7 +99,7 @@ def test_byte_identical_across_processes_and_hash_seeds(sample_path: Path, tmp_p
                        env=env, check=True, capture_output=True, timeout=120)
     names = sorted(p.name for p in (tmp_path / "out1").iterdir() if p.is_file())
     assert names == [".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
-                     "validation.ttl", "void.ttl"]
+                     "ontology.ttl", "validation.ttl", "void.ttl"]
     for name in names:
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
     framed = "report/north-east-asia/2019-09--2020-03.jsonld"

@@ -22,6 +22,7 @@ from .publish.dumps import merged_triples, sort_quads, write_dumps
 from .publish.frames import write_report_documents
 from .publish.output import staged_output
 from .publish.void import VOID_PREFIXES, void_triples
+from .publish.w3id import write_resolvable_files
 from .rdf.links import decision_quads, rebase
 from .rdf.mapping import Focus, map_report
 from .rdf.reference_graphs import reference_quads
@@ -130,6 +131,7 @@ def write_build(build: Build, out: Path, settings: Settings, validation: bytes |
     with staged_output(out) as folder:
         sizes = write_dumps(quads, triples, folder)
         write_report_documents(((b.iri, sort_quads(b.quads)) for b in build.reports), build.base, folder)
+        write_resolvable_files(folder, settings.host_url)
         serialize(void_triples(quads, triples, sizes, settings), folder / "void.ttl", RdfFormat.TURTLE,
                   prefixes=VOID_PREFIXES)
         sizes["void.ttl"] = (folder / "void.ttl").stat().st_size
