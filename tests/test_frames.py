@@ -101,3 +101,16 @@ def test_only_the_context_is_loaded() -> None:
 
 def test_an_empty_graph_frames_to_a_bare_document() -> None:
     assert json.loads(report_document([], REPORT)) == {"@context": CONTEXT_IRI}
+
+
+def test_documents_do_not_depend_on_processes(sample_dist: Path, tmp_path: Path) -> None:
+    from rscao_graph.publish.frames import write_report_documents
+
+    graph = list(parse(path=sample_dist / "dataset.nq", format=RdfFormat.N_QUADS))
+    quads = [q for q in graph if q.graph_name == NamedNode(REPORT)]
+    reports = [(REPORT, quads)] + [(f"https://w3id.org/rscao/report/r/{i}", quads[:40]) for i in range(16)]
+    assert write_report_documents(reports, "https://w3id.org/rscao/", tmp_path / "one", workers=1) == 17
+    assert write_report_documents(reports, "https://w3id.org/rscao/", tmp_path / "two", workers=2) == 17
+    for path in sorted((tmp_path / "one").rglob("*.jsonld")):
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+    assert (tmp_path / "two" / "report/r/15.jsonld").is_file()

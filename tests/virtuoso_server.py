@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from oxigraph_server import free_port
+from oxigraph_server import free_port, stop
 
 _INI = """[Database]
 DatabaseFile = {folder}/virtuoso.db
@@ -96,9 +96,4 @@ def virtuoso_server(data: Path, folder: Path) -> Iterator[str]:
             raise RuntimeError(f"Virtuoso did not load {data}: {result.stdout[-1000:]} {result.stderr[-1000:]}")
         yield endpoint
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=30)
