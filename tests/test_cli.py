@@ -207,7 +207,8 @@ def test_config_unknown_key(work: Path) -> None:
     (work / "rscao.toml").write_text('out = "dist"\ncolour = "blue"\n', encoding="utf-8")
     result = run("parse", "--sample")
     assert_input_error(result, f"{work / 'rscao.toml'}: unknown setting(s) colour; known: base_iri, contact, "
-                               "decisions, license, out, reports, wikidata_endpoint")
+                               "contact_point, decisions, host_url, license, out, publisher, publisher_iri, reports, "
+                               "wikidata_endpoint")
 
 
 def test_config_malformed(work: Path) -> None:
@@ -414,11 +415,12 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Built 1 report(s), 12 activities, 5504 quads into {work / 'dist'}"
+    assert lines[0] == f"Built 1 report(s), 12 activities, 5557 quads into {work / 'dist'}"
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
-                                                       "context.jsonld", "void.ttl", "validation.ttl"]
+                                                       "context.jsonld", "ontology.ttl", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "store", "validation.ttl",
+        ".rscao-build", "context", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
+        "ontology.ttl", "report", "store", "validation.ttl",
         "void.ttl"]
 
 
@@ -472,7 +474,7 @@ def test_queries_lists_summaries_and_parameters(work: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[:2] == ["activities", "    Every activity, one row each, ordered by report, country and number"]
     assert "    --param country=<string>  (required)" in lines
-    assert "    --param start=<date>  (default 2019-09-01)" in lines
+    assert "    --param start=<date>  (optional)" in lines
 
 
 def test_query_on_the_built_store(work: Path, sample_path: Path) -> None:
