@@ -438,6 +438,83 @@ def _html_table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+# --- small packages written by hand, for the reader's unit tests --------------------------------------
+
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def package(body: str, *, numbering: str = "", styles: str = "", links: dict[str, str] | None = None,
+            doctype: str = "", main_type: str = f"{_MAIN}.document.main+xml",
+            extra: dict[str, bytes] | None = None) -> bytes:
+    """A minimal Word package around ``body`` (the XML inside ``<w:body>``): ``numbering`` and
+    ``styles`` are the XML inside ``<w:numbering>`` and ``<w:styles>``, ``links`` maps relationship ids
+    to hyperlink targets, ``doctype`` goes before the document element, ``extra`` adds parts."""
+    rels = ['<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'styles" Target="styles.xml"/>'] if styles else []
+    if numbering:
+        rels.append('<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    'relationships/numbering" Target="numbering.xml"/>')
+    for rid, target in (links or {}).items():
+        rels.append(f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/hyperlink" Target="{html.escape(target)}" TargetMode="External"/>')
+    types = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+             '<Default Extension="xml" ContentType="application/xml"/>',
+             f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>']
+    if styles:
+        types.append(f'<Override PartName="/word/styles.xml" ContentType="{_MAIN}.styles+xml"/>')
+    if numbering:
+        types.append(f'<Override PartName="/word/numbering.xml" ContentType="{_MAIN}.numbering+xml"/>')
+    types.append("</Types>")
+    parts = {
+        "[Content_Types].xml": "".join(types),
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                       'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                       'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/_rels/document.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                                        'openxmlformats.org/package/2006/relationships">' + "".join(rels) +
+                                        "</Relationships>",
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<w:document {_NS}><w:body>{body}'
+                             "</w:body></w:document>",
+    }
+    if styles:
+        parts["word/styles.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:styles {_NS}>{styles}</w:styles>'
+    if numbering:
+        parts["word/numbering.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {_NS}>{numbering}</w:numbering>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+        for name, data in (extra or {}).items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return out.getvalue()
+
+
+def para(text: str, ppr: str = "") -> str:
+    """A ``w:p`` of one run of ``text`` (XML-escaped) with paragraph properties ``ppr``."""
+    return f'<w:p>{f"<w:pPr>{ppr}</w:pPr>" if ppr else ""}<w:r><w:t xml:space="preserve">{html.escape(text)}</w:t></w:r></w:p>'
+
+
+def table(*rows: list[str]) -> str:
+    """A ``w:tbl`` whose cells are the given XML (each a cell's content, or ``tcPr|content``)."""
+    out = ["<w:tbl>"]
+    for row in rows:
+        out.append("<w:tr>")
+        for cell in row:
+            props, _, content = cell.rpartition("|")
+            out.append(f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{content or '<w:p/>'}</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+#: The header row of the activities table.
+HEADER = [para("Country"), para("Activities"), para("Impact")]
+
+
 # --- writing the fixtures ---------------------------------------------------------------------------
 
 def convert(source: Path, kind: str, out: Path) -> None:
