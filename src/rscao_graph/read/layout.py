@@ -148,7 +148,7 @@ class _Writer:
 
     def here(self, position: Position) -> SourceSpan:
         """An empty span where the next line will start (an empty cell or row)."""
-        number = max(len(self.lines), 1)
+        number = len(self.lines) + 1
         return SourceSpan(self.name, number, number, self.offset, self.offset, Locator(position, position))
 
 
