@@ -304,8 +304,4 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
                           hint="open it in Word or LibreOffice and save it again")
     reader = _Reader(name, links, Numbering(numbering_root, styles_root), styles_root, root.getroottree())
     reader.body(body)
-    if not any(isinstance(item, Table) for item in reader.items):
-        raise ReportError("the document has no table, so not the activities table (Country / Activities / Impact) "
-                          "of the report template", file=name,
-                          hint="check that this is the report; the activities must be in the template's table")
     return lay_out(reader.items, name, "docx", reader.notes)

@@ -269,8 +269,4 @@ def read_html(data: bytes, name: str) -> SourceDocument:
     start = _Block(body)
     reader.walk(body, start, False)
     reader.flush(start)
-    if not any(isinstance(item, Table) for item in reader.items):
-        raise ReportError("the page has no table, so not the activities table (Country / Activities / Impact) "
-                          "of the report template", file=name,
-                          hint="check that this is the report; the activities must be in the template's table")
     return lay_out(reader.items, name, "html", reader.notes)

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..errors import ReportError
 from ..model import Block, Cell, Locator, Note, Paragraph, Position, SourceDocument, SourceSpan
 from .decode import replace_refused
 from .tables import header_roles, looks_like_activity_row
@@ -216,7 +217,13 @@ def _as_text(writer: _Writer, table: Table, rows: range, blocks: list[Block]) ->
 
 def lay_out(items: list[Line | Table], name: str, kind: str, notes: list[Note] | None = None) -> SourceDocument:
     """The blocks of a document read into ``items`` (``kind`` is ``"docx"`` or ``"html"``), with the
-    reader's ``notes``."""
+    reader's ``notes``. Raises :class:`ReportError` (exit 2) when there is no table at all: a document
+    cannot be cut short as a text export can, so one without the activities table is no report."""
+    if not any(isinstance(item, Table) for item in items):
+        noun = "document" if kind == "docx" else "page"
+        raise ReportError(f"the {noun} has no table, so not the activities table (Country / Activities / Impact) "
+                          "of the report template", file=name,
+                          hint="check that this is the report; the activities must be in the template's table")
     writer = _Writer(name)
     blocks: list[Block] = []
     found = list(notes or ())
