@@ -11,6 +11,8 @@ from documents import FOLDER, HEADER, package, para, table
 from helpers import run
 from pyoxigraph import Dataset, RdfFormat, parse
 
+from rscao_graph.read.formats import MAX_PART_BYTES
+
 REPORTS = {"north-east-asia-2019-09--2020-03.docx": "sample.docx", "oceania.lo.html": "oceania_2020-09_2021-03.lo.html",
            "pacific.md": "pacific_2022-03_2022-09.md", "south-asia.html": "south-asia_2021-03_2021-09.html",
            "central-asia.lo.docx": "central-asia_2021-09_2022-03.lo.docx"}
@@ -67,6 +69,9 @@ def test_parse_json_of_a_document_has_places(mixed: Path) -> None:
     ("locked.docx", (FOLDER / "bad" / "password-protected.docx").read_bytes(), "locked.docx: the document is "
      "password-protected (an encrypted Office file) (open it in Word, remove the password (File > Info > Protect "
      "Document) and save it again as .docx)"),
+    ("bomb.docx", package(table(HEADER), extra={"word/media/zeros.bin": bytes(MAX_PART_BYTES + 1)}),
+     f"bomb.docx: part word/media/zeros.bin would expand to {MAX_PART_BYTES + 1:,} bytes, past the limit of "
+     f"{MAX_PART_BYTES:,} bytes a part (a zip bomb?) (the file is refused unread; check where it comes from)"),
     ("page.html", b"<html><body><p>Sub-region: Pacific</p></body></html>", "page.html: the page has no table, so not "
      "the activities table (Country / Activities / Impact) of the report template (check that this is the report; the "
      "activities must be in the template's table)"),
