@@ -80,8 +80,8 @@ def test_oa_terms_exist_in_the_web_annotation_vocabulary() -> None:
     listed = {line.strip() for line in (DATA / "oa-terms.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#")}
     assert sorted(OA.terms - listed) == []
-    assert sorted(OA.terms) == ["TextPositionSelector", "TextQuoteSelector", "end", "exact", "hasSelector",
-                                "hasSource", "start"]
+    assert sorted(OA.terms) == ["RangeSelector", "TextPositionSelector", "TextQuoteSelector", "XPathSelector", "end",
+                                "exact", "hasEndSelector", "hasSelector", "hasSource", "hasStartSelector", "start"]
 
 
 def test_vann_terms() -> None:

@@ -58,6 +58,7 @@ class Finding:
     value_lang: str | None = None
     component: str = READING_COMPONENT
     path: str | None = None
+    where: str = ""
 
     @property
     def subject(self) -> str:
@@ -69,11 +70,16 @@ class Finding:
         return f'{kind} "{rest}"' if rest else self.name
 
     def text(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.subject}: {self.message} [{self.rule}]"
+        """``FILE:LINE: severity: ...``; in a document (.docx, HTML) ``FILE:table 1, row 5: ...``."""
+        return f"{self.file}:{self.where or self.line}: {self.severity}: {self.subject}: {self.message} [{self.rule}]"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "focus": self.focus, "file": self.file,
-                "line": self.line, "country": self.country, "ordinal": self.ordinal, "message": self.message}
+        """The finding as JSON data; ``where`` (the place in a document) only for a .docx or HTML report."""
+        found = {"rule": self.rule, "severity": self.severity, "focus": self.focus, "file": self.file,
+                 "line": self.line, "country": self.country, "ordinal": self.ordinal, "message": self.message}
+        if self.where:
+            found["where"] = self.where
+        return found
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,8 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
             str(value.datatype) if isinstance(value, rdflib.Literal) and value.datatype else None,
             isinstance(value, rdflib.URIRef), value.language if isinstance(value, rdflib.Literal) else None,
             str(results.value(result, sh.sourceConstraintComponent)),
-            str(path) if isinstance(path, rdflib.URIRef) else None))
+            str(path) if isinstance(path, rdflib.URIRef) else None,
+            where.where_of(str(path) if path else None) if where else ""))
     return found
 
 
@@ -261,7 +268,8 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
         found.append(Finding(note.span.file, note.span.line, note.severity, note.code, iri, note.message,
                              (activity.country or "??") if activity else None,
                              activity.ordinal if activity else None,
-                             where.label if where else f"report {note.span.file}"))
+                             where.label if where else f"report {note.span.file}",
+                             where=note.span.where() if note.span.locator is not None else ""))
     return found
 
 
@@ -310,6 +318,7 @@ def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int = 1)
     for note in build.notes:
         kept = next((b for b in build.reports if note.message.startswith(b.report.file + " ")), None)
         findings.append(Finding(note.span.file, note.span.line, note.severity, note.code,
-                                kept.iri if kept else "", note.message, name=f"report {note.span.file}"))
+                                kept.iri if kept else "", note.message, name=f"report {note.span.file}",
+                                where=note.span.where() if note.span.locator is not None else ""))
     findings.sort(key=lambda f: (f.file, f.line, _ORDER[f.severity], f.rule, f.focus, f.value or ""))
     return Validation(tuple(findings))

@@ -118,14 +118,15 @@ SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", _words("""
     Concept ConceptScheme altLabel broader closeMatch exactMatch hasTopConcept inScheme narrower notation note
     prefLabel topConceptOf"""))
 PROV = Namespace("http://www.w3.org/ns/prov#", _words("wasDerivedFrom"))
-OA = Namespace("http://www.w3.org/ns/oa#", _words("TextPositionSelector TextQuoteSelector end exact hasSelector "
-                                                   "hasSource start"))
+OA = Namespace("http://www.w3.org/ns/oa#", _words("RangeSelector TextPositionSelector TextQuoteSelector XPathSelector "
+                                                   "end exact hasEndSelector hasSelector hasSource hasStartSelector "
+                                                   "start"))
 DCT = Namespace("http://purl.org/dc/terms/", _words("""
     LicenseDocument Location MediaType MediaTypeOrExtent PeriodOfTime date dateSubmitted description format license
     modified publisher source spatial temporal title"""))
 ORG = Namespace("http://www.w3.org/ns/org#", _words("Membership member organization role"))
 OWL = Namespace("http://www.w3.org/2002/07/owl#", _words("NamedIndividual sameAs"))
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type"))
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type value"))
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", _words("comment label"))
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#", _words("""
     boolean date decimal gYear gYearMonth integer nonNegativeInteger positiveInteger string"""))
