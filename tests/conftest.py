@@ -1,7 +1,9 @@
-"""Shared fixtures: the bundled sample report, read and extracted once per session; the reference data."""
+"""Shared fixtures: the bundled sample report, read and extracted once per session; the reference data; the
+sample built once, and an Oxigraph server serving it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,32 @@ def sample_doc(sample_path: Path) -> SourceDocument:
 @pytest.fixture(scope="session")
 def sample(sample_doc: SourceDocument, reference: Reference) -> Report:
     return extract_report(sample_doc, reference)
+
+
+@pytest.fixture(scope="session")
+def sample_dist(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built once (dumps, void.ttl, validation.ttl, store) for tests that only read a build."""
+    from helpers import SETTINGS
+
+    from rscao_graph.files import check_output
+    from rscao_graph.pipeline import build_dataset
+    from rscao_graph.publish.writer import write_build
+    from rscao_graph.read.sources import ReportFile
+    from rscao_graph.validate import validate_build
+
+    build = build_dataset([ReportFile(sample_path, sample_path.parent)], SETTINGS, load_reference())
+    out = tmp_path_factory.mktemp("sample") / "dist"
+    write_build(build, check_output(out), SETTINGS, validate_build(build))
+    return out
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server on 127.0.0.1 serving the sample build (union default graph)."""
+    from oxigraph_server import oxigraph_server
+
+    with oxigraph_server([sample_dist / "dataset.nq"], tmp_path_factory.mktemp("oxigraph-session") / "db") as url:
+        yield url
 
 
 @pytest.fixture

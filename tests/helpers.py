@@ -1,4 +1,5 @@
-"""Helpers shared by the tests: the fixture report text, writing a report, running the command."""
+"""Helpers shared by the tests: the fixture report text, writing a report, running the command, a value for
+every stored query's parameters."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ DATA = Path(__file__).parent / "data"
 
 #: Settings for library-level tests: the repository's curated decisions file, whatever the cwd.
 SETTINGS = Settings(decisions=resource_path("data", "links.csv"))
+
+#: A value for every parameter of the stored queries, for tests that run each query.
+QUERY_PARAMS = {"country": "CN", "organisation": "library",
+                "activity": "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03/activity/cn-1",
+                "start": "2019-11-15", "end": "2019-12-04"}
 
 
 def run(*args: str) -> Result:

@@ -27,6 +27,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def stop(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Stop a server this test process started (by its own handle): terminate, then kill after ``timeout``."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stderr is not None:
+        process.stderr.close()
+
+
 @contextmanager
 def oxigraph_server(data: list[Path], location: Path, *, read_only: bool = True) -> Iterator[str]:
     """Load ``data`` into a store at ``location``, serve it with the union default graph, and yield
@@ -52,11 +64,4 @@ def oxigraph_server(data: list[Path], location: Path, *, read_only: bool = True)
                 time.sleep(0.1)
         yield f"{base}/query"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
+        stop(process, timeout=10)

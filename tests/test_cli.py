@@ -185,8 +185,9 @@ def test_parse_without_reports_folder(work: Path) -> None:
 def test_parse_with_empty_reports_folder(work: Path) -> None:
     (work / "data" / "reports").mkdir(parents=True)
     result = run("parse")
-    assert_input_error(result, f"no reports found in {work / 'data' / 'reports'} (reports are .markdown, .md, .txt "
-                               "files; give a file or folder as argument)")
+    assert_input_error(result, f"no reports found in {work / 'data' / 'reports'} (reports are text exports "
+                               "(.md, .txt), Word documents (.docx) or HTML pages (.html); give a file or folder as "
+                               "argument)")
 
 
 def test_parse_reports_folder_from_config(work: Path) -> None:
@@ -207,7 +208,8 @@ def test_config_unknown_key(work: Path) -> None:
     (work / "rscao.toml").write_text('out = "dist"\ncolour = "blue"\n', encoding="utf-8")
     result = run("parse", "--sample")
     assert_input_error(result, f"{work / 'rscao.toml'}: unknown setting(s) colour; known: base_iri, contact, "
-                               "decisions, license, out, reports, wikidata_endpoint")
+                               "contact_point, decisions, host_url, license, out, publisher, publisher_iri, reports, "
+                               "wikidata_endpoint")
 
 
 def test_config_malformed(work: Path) -> None:
@@ -236,8 +238,9 @@ def test_blank_file(work: Path) -> None:
 def test_binary_file(work: Path) -> None:
     (work / "scan.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00\x00\x00\x01\x00\x08\x06"
                                    b"\x00\x00\x00\x1f\x15\xc4\x89")
-    assert_input_error(run("parse", "scan.md"), "scan.md: this is a binary file, not a text report (export the "
-                                                "report as Markdown or plain text (UTF-8))")
+    assert_input_error(run("parse", "scan.md"), "scan.md: this is a PNG image, not a report this tool reads (give "
+                                                "the report as a Word document (.docx), an HTML page or its text "
+                                                "export (.md))")
 
 
 def test_other_markdown(work: Path) -> None:
@@ -249,16 +252,18 @@ def test_other_markdown(work: Path) -> None:
                        "and the Country / Activities / Impact table)")
 
 
-def test_unsupported_extension(work: Path) -> None:
+def test_pdf_named_by_what_it_is(work: Path) -> None:
     (work / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    assert_input_error(run("parse", "report.pdf"), "report.pdf: unsupported report format '.pdf' (give a "
-                                                   "Markdown/text export of the report (.markdown, .md, .txt))")
+    assert_input_error(run("parse", "report.pdf"), "report.pdf: this is a PDF document, not a report this tool reads "
+                                                   "(give the report as a Word document (.docx), an HTML page or its "
+                                                   "text export (.md))")
 
 
-def test_docx_not_yet_supported(work: Path) -> None:
+def test_truncated_docx(work: Path) -> None:
     (work / "report.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
-    assert_input_error(run("parse", "report.docx"), "report.docx: unsupported report format '.docx' (give a "
-                                                    "Markdown/text export of the report (.markdown, .md, .txt))")
+    assert_input_error(run("parse", "report.docx"), "report.docx: the document is damaged: not a readable ZIP package "
+                                                    "(File is not a zip file) (open it in Word or LibreOffice and save "
+                                                    "it again)")
 
 
 def test_missing_file(work: Path) -> None:
@@ -414,11 +419,12 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Built 1 report(s), 12 activities, 5741 quads into {work / 'dist'}"
+    assert lines[0] == f"Built 1 report(s), 12 activities, 5794 quads into {work / 'dist'}"
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
-                                                       "context.jsonld", "void.ttl", "validation.ttl"]
+                                                       "context.jsonld", "ontology.ttl", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "store", "validation.ttl",
+        ".rscao-build", "context", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
+        "ontology.ttl", "report", "store", "validation.ttl",
         "void.ttl"]
 
 
@@ -472,7 +478,7 @@ def test_queries_lists_summaries_and_parameters(work: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[:2] == ["activities", "    Every activity, one row each, ordered by report, country and number"]
     assert "    --param country=<string>  (required)" in lines
-    assert "    --param start=<date>  (default 2019-09-01)" in lines
+    assert "    --param start=<date>  (optional)" in lines
 
 
 def test_query_on_the_built_store(work: Path, sample_path: Path) -> None:

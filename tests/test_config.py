@@ -123,8 +123,8 @@ def test_unknown_key(tmp_path: Path) -> None:
     assert error.exit_code == 2
     assert error.file == str(path)
     assert error.line is None
-    assert error.message == ("unknown setting(s) base, colour; known: base_iri, contact, decisions, license, out, "
-                             "reports, wikidata_endpoint")
+    assert error.message == ("unknown setting(s) base, colour; known: base_iri, contact, contact_point, decisions, "
+                             "host_url, license, out, publisher, publisher_iri, reports, wikidata_endpoint")
     assert str(error).startswith(f"{path}: unknown setting(s) base, colour;")
 
 
@@ -215,3 +215,23 @@ def test_environment_defaults_and_bad_values() -> None:
     assert env.sparql_cache.parts[-2:] == ("rscao-graph", "sparql")
     with pytest.raises(ConfigError, match="RSCAO_CACHE_DAYS 'soon' is not a number of days"):
         read_environment({"RSCAO_CACHE_DAYS": "soon"})
+
+
+def test_publisher_settings(tmp_path: Path) -> None:
+    _write_config(tmp_path, 'publisher = "IFLA RSCAO"\npublisher_iri = "https://www.ifla.org/"\n'
+                            'contact_point = "mailto:rscao@example.org"\n')
+    settings = load_settings(tmp_path)
+    assert (settings.publisher, settings.publisher_iri, settings.contact_point) == (
+        "IFLA RSCAO", "https://www.ifla.org/", "mailto:rscao@example.org")
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('contact_point = "rscao@example.org"', "contact_point 'rscao@example.org' must be a mailto: or http(s) IRI"),
+    ('publisher_iri = "www.ifla.org"', "publisher_iri 'www.ifla.org' must be an http(s) IRI"),
+    ('license = "CC-BY-4.0"', "license 'CC-BY-4.0' must be an http(s) IRI"),
+])
+def test_bad_publisher_settings(tmp_path: Path, line: str, message: str) -> None:
+    _write_config(tmp_path, line + "\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert info.value.message.startswith(message)

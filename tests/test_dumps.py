@@ -36,7 +36,8 @@ def built(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 def test_files(built: tuple[Build, Path]) -> None:
     _, out = built
-    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, ".rscao-build", "store", "void.ttl"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, ".rscao-build", "context", "ontology.ttl", "report", "store",
+                                                                "void.ttl"])
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("dataset.trig", RdfFormat.TRIG), ("dataset.nq", RdfFormat.N_QUADS)])
@@ -60,7 +61,7 @@ def test_turtle_is_the_union_of_the_trig_graphs(built: tuple[Build, Path]) -> No
     merged = {str(t) for t in parse(path=out / "dataset.ttl", format=RdfFormat.TURTLE)}
     union = {str(q.triple) for q in parse(path=out / "dataset.trig", format=RdfFormat.TRIG)}
     assert merged == union
-    assert len(merged) == 5741
+    assert len(merged) == 5794
 
 
 def test_every_quad_is_in_a_named_graph(built: tuple[Build, Path]) -> None:
@@ -102,6 +103,8 @@ def test_byte_identical_across_processes_and_hash_seeds(sample_path: Path, tmp_p
                        env=env, check=True, capture_output=True, timeout=120)
     names = sorted(p.name for p in (tmp_path / "out1").iterdir() if p.is_file())
     assert names == [".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
-                     "validation.ttl", "void.ttl"]
+                     "ontology.ttl", "validation.ttl", "void.ttl"]
     for name in names:
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
+    framed = "report/north-east-asia/2019-09--2020-03.jsonld"
+    assert (tmp_path / "out1" / framed).read_bytes() == (tmp_path / "out2" / framed).read_bytes()

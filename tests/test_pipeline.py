@@ -54,7 +54,8 @@ def test_write_build_sizes(tmp_path: Path, sample_path: Path) -> None:
     settings = SETTINGS
     sizes = write_build(build_dataset(files(sample_path), settings, load_reference()), check_output(tmp_path / "dist"),
                         settings)
-    assert sorted(sizes) == ["context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "void.ttl"]
+    assert sorted(sizes) == ["context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
+                             "ontology.ttl", "void.ttl"]
     assert all(sizes[name] == (tmp_path / "dist" / name).stat().st_size for name in sizes)
 
 
@@ -67,10 +68,10 @@ def test_build_is_one_call_from_reports_to_dumps(tmp_path: Path, sample_path: Pa
     assert seen == ["north-east-asia-2019-09--2020-03.md"]
     assert found == [(0, 3, 13)]
     assert isinstance(result, BuildResult)
-    assert (len(result.dataset.reports), len(result.dataset.quads()), result.skipped) == (1, 5741, [])
+    assert (len(result.dataset.reports), len(result.dataset.quads()), result.skipped) == (1, 5794, [])
     assert result.validation.counts() == {"violation": 0, "warning": 3, "info": 13}
     assert sorted(result.sizes) == ["context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
-                                    "validation.ttl", "void.ttl"]
+                                    "ontology.ttl", "validation.ttl", "void.ttl"]
     written = {p.name: p.stat().st_size for p in (tmp_path / "dist").iterdir() if p.is_file() and p.name != MARKER}
     assert written == result.sizes
     assert (tmp_path / "dist" / "store").is_dir()

@@ -9,7 +9,7 @@ from helpers import MINIMAL_REPORT, write_report
 
 from rscao_graph.errors import ReportError
 from rscao_graph.model import SourceDocument, SourceSpan
-from rscao_graph.read import READERS, display_name, read_report
+from rscao_graph.read import REPORT_SUFFIXES, display_name, read_report
 from rscao_graph.read.markdown import clean_inline, read_markdown
 
 SAMPLE_NAME = "north-east-asia-2019-09--2020-03.md"
@@ -215,8 +215,8 @@ def test_clean_inline() -> None:
 # --- read_report: files, names, encodings ----------------------------------------------------------
 
 
-def test_readers_registered() -> None:
-    assert sorted(READERS) == [".markdown", ".md", ".txt"]
+def test_report_suffixes() -> None:
+    assert REPORT_SUFFIXES == (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".html", ".htm", ".xhtml")
 
 
 @pytest.mark.parametrize("suffix", [".md", ".MD", ".txt", ".markdown"])
@@ -293,19 +293,18 @@ def test_missing_file(tmp_path: Path) -> None:
     assert info.value.exit_code == 2
 
 
-def test_unsupported_format_not_opened(tmp_path: Path) -> None:
+def test_format_told_by_content_not_extension(tmp_path: Path) -> None:
+    (tmp_path / "report.md").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     with pytest.raises(ReportError) as info:
-        read_report(tmp_path / "report.pdf", tmp_path)   # does not exist: the format is checked first
-    assert str(info.value) == ("report.pdf: unsupported report format '.pdf' "
-                               "(give a Markdown/text export of the report (.markdown, .md, .txt))")
+        read_report(tmp_path / "report.md", tmp_path)
+    assert str(info.value) == ("report.md: this is a PDF document, not a report this tool reads (give the report as "
+                               "a Word document (.docx), an HTML page or its text export (.md))")
 
 
-def test_no_extension(tmp_path: Path) -> None:
+def test_no_extension_read_by_content(tmp_path: Path) -> None:
     path = write_report(tmp_path, MINIMAL_REPORT, "REPORT")
-    with pytest.raises(ReportError) as info:
-        read_report(path, tmp_path)
-    assert info.value.message == "unsupported report format '(no extension)'"
-    assert info.value.file == "REPORT"
+    doc = read_report(path, tmp_path)
+    assert (doc.name, doc.format, len(doc.blocks)) == ("REPORT", "text", 12)
 
 
 def test_folder_named_like_a_report(tmp_path: Path) -> None:

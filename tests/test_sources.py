@@ -112,7 +112,7 @@ def test_empty_folder(tmp_path: Path) -> None:
         collect_reports([folder], tmp_path / "data" / "reports")
     assert info.value.exit_code == 2
     assert info.value.message == f"no reports found in {folder}"
-    assert info.value.hint == "reports are .markdown, .md, .txt files; give a file or folder as argument"
+    assert info.value.hint == "reports are text exports (.md, .txt), Word documents (.docx) or HTML pages (.html); give a file or folder as argument"
 
 
 def test_empty_default_folder(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_empty_default_folder(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as info:
         collect_reports([], folder)
     assert str(info.value) == (f"no reports found in {folder} "
-                               "(reports are .markdown, .md, .txt files; give a file or folder as argument)")
+                               "(reports are text exports (.md, .txt), Word documents (.docx) or HTML pages (.html); give a file or folder as argument)")
 
 
 def test_missing_default_folder(tmp_path: Path) -> None:

@@ -645,6 +645,12 @@ def test_finding_as_dict(sample_validation: Validation) -> None:
 
 def _shacl_report(data: bytes) -> tuple[list[Any], list[Any]]:
     """(sh:conforms values, sh:result objects) of the one sh:ValidationReport in Turtle ``data``."""
+    conforms, results, _, _ = _full_report(data)
+    return conforms, results
+
+
+def _full_report(data: bytes) -> tuple[list[Any], list[Any], list[Any], dict[str, str]]:
+    """The report's sh:conforms values, sh:result objects, rscao:readingFinding objects and its counts."""
     triples = list(parse(data, format=RdfFormat.TURTLE))
     reports = [t.subject for t in triples if t.predicate == RDF.type
                and t.object == NamedNode("http://www.w3.org/ns/shacl#ValidationReport")]
@@ -653,14 +659,22 @@ def _shacl_report(data: bytes) -> tuple[list[Any], list[Any]]:
                 and t.predicate == NamedNode("http://www.w3.org/ns/shacl#conforms")]
     results = [t.object for t in triples if t.subject == reports[0]
                and t.predicate == NamedNode("http://www.w3.org/ns/shacl#result")]
-    return conforms, results
+    reading = [t.object for t in triples if t.subject == reports[0]
+               and t.predicate == NamedNode("https://w3id.org/rscao/ontology#readingFinding")]
+    counts = {t.predicate.value.rsplit("#", 1)[1]: t.object.value for t in triples if t.subject == reports[0]
+              and t.predicate.value.startswith("https://w3id.org/rscao/ontology#") and isinstance(t.object, Literal)}
+    return conforms, results, reading, counts
 
 
 def test_sample_shacl_report(sample_validation: Validation) -> None:
     data = serialize(sample_validation.report_triples(), format=RdfFormat.TURTLE)
-    conforms, results = _shacl_report(data)
-    assert conforms == [Literal("true", datatype=XSD.boolean)]
+    conforms, results, reading, counts = _full_report(data)
+    # SHACL: any result, a warning or an info included, means the data does not conform.
+    assert conforms == [Literal("false", datatype=XSD.boolean)]
     assert len(results) == 16
+    assert (reading, counts) == ([], {"violations": "0", "warnings": "3", "infos": "13"})
+    assert sample_validation.conforms is True
+    assert sample_validation.shacl_conforms is False
     assert sample_validation.report_triples() == sample_validation.report_triples()
 
 
@@ -745,7 +759,7 @@ def test_cli_validate_turtle(work: Path, sample_path: Path) -> None:
     result = run("validate", str(sample_path), "--format", "turtle")
     assert result.exit_code == 0
     conforms, results = _shacl_report(result.stdout.encode("utf-8"))
-    assert conforms == [Literal("true", datatype=XSD.boolean)]
+    assert conforms == [Literal("false", datatype=XSD.boolean)]
     assert len(results) == 16
 
 
@@ -834,9 +848,10 @@ def test_cli_build_allow_invalid(work: Path) -> None:
 def test_cli_build_sample_writes_conforming_report(work: Path, sample_path: Path) -> None:
     result = run("build", str(sample_path))
     assert result.exit_code == 0, result.output
-    conforms, results = _shacl_report((work / "dist" / "validation.ttl").read_bytes())
-    assert conforms == [Literal("true", datatype=XSD.boolean)]
+    conforms, results, _, counts = _full_report((work / "dist" / "validation.ttl").read_bytes())
+    assert conforms == [Literal("false", datatype=XSD.boolean)]
     assert len(results) == 16
+    assert counts["violations"] == "0"
 
 
 def test_cli_build_with_a_resubmission(work: Path) -> None:
@@ -845,9 +860,11 @@ def test_cli_build_with_a_resubmission(work: Path) -> None:
     result = run("build", *REPORT_CASES["report-replaced"].files)
     assert result.exit_code == 0, result.output
     assert REPORT_CASES["report-replaced"].text in result.stderr.splitlines()
-    conforms, results = _shacl_report((work / "dist" / "validation.ttl").read_bytes())
+    conforms, results, reading, counts = _full_report((work / "dist" / "validation.ttl").read_bytes())
+    # The replaced report is no SHACL result (no engine could find it in the graph): a reading finding.
     assert conforms == [Literal("true", datatype=XSD.boolean)]
-    assert len(results) == 1
+    assert (len(results), len(reading)) == (0, 1)
+    assert counts == {"violations": "0", "warnings": "1", "infos": "0"}
 
 
 def test_finding_text_without_activity() -> None:

@@ -25,7 +25,9 @@ from rscao_graph.resources import resource_path
 from rscao_graph.vocab import (
     AUTHORITIES,
     DCAT,
+    DCATAP,
     DCT,
+    EU,
     FOAF,
     OA,
     ORG,
@@ -39,6 +41,7 @@ from rscao_graph.vocab import (
     SH,
     SKOS,
     VANN,
+    VCARD,
     VOID,
     XSD,
     Namespace,
@@ -55,7 +58,7 @@ def defined_terms(graph: rdflib.Graph, namespace: str) -> set[str]:
 
 def test_rscao_knows_exactly_the_terms_of_the_ontology() -> None:
     assert sorted(RSCAO.terms) == sorted(defined_terms(ONTOLOGY, str(RSCAO)))
-    assert len(RSCAO.terms) == 67
+    assert len(RSCAO.terms) == 72
 
 
 def rdflib_terms(namespace: type) -> set[str]:
@@ -77,12 +80,33 @@ def test_oa_terms_exist_in_the_web_annotation_vocabulary() -> None:
     listed = {line.strip() for line in (DATA / "oa-terms.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#")}
     assert sorted(OA.terms - listed) == []
-    assert sorted(OA.terms) == ["TextPositionSelector", "TextQuoteSelector", "end", "exact", "hasSelector",
-                                "hasSource", "start"]
+    assert sorted(OA.terms) == ["RangeSelector", "TextPositionSelector", "TextQuoteSelector", "XPathSelector", "end",
+                                "exact", "hasEndSelector", "hasSelector", "hasSource", "hasStartSelector", "start"]
 
 
 def test_vann_terms() -> None:
     assert sorted(VANN.terms) == ["preferredNamespacePrefix", "preferredNamespaceUri"]
+
+
+def listed_terms(name: str) -> set[str]:
+    return {line.strip() for line in (DATA / name).read_text().splitlines() if line.strip() and not line.startswith("#")}
+
+
+def test_vcard_terms_exist_in_the_vcard_ontology() -> None:
+    assert sorted(VCARD.terms - listed_terms("vcard-terms.txt")) == []
+    assert sorted(VCARD.terms) == ["Kind", "fn", "hasEmail", "hasURL"]
+
+
+def test_dcat_ap_and_eu_authority_terms() -> None:
+    """Of DCAT-AP's own namespace void.ttl uses dcatap:availability; of the EU authority tables, the codes of
+    the tables DCAT-AP 3 gives for dct:format, dcat:theme and dcatap:availability."""
+    assert sorted(DCATAP.terms) == ["availability"]
+    assert sorted(EU.terms) == ["data-theme", "data-theme/EDUC", "file-type/JSON_LD", "file-type/RDF_N_QUADS",
+                                "file-type/RDF_TRIG", "file-type/RDF_TURTLE", "planned-availability/AVAILABLE"]
+    assert EU["file-type/RDF_TRIG"].value == "http://publications.europa.eu/resource/authority/file-type/RDF_TRIG"
+    with pytest.raises(AttributeError):
+        EU["file-type/RDF_XML"]
+
 
 
 def test_a_misspelt_term_raises() -> None:

@@ -34,7 +34,7 @@ def void(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[l
 
 def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
     triples, _ = void
-    assert values(triples, DS, VOID + "triples") == ["5741"]
+    assert values(triples, DS, VOID + "triples") == ["5794"]
     assert values(triples, DS, "http://purl.org/dc/terms/license") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert values(triples, DS, "http://purl.org/dc/terms/modified") == []
     assert values(triples, f"{DS}/class/rscao-Activity", VOID + "entities") == ["12"]
@@ -47,7 +47,7 @@ def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
 
 def test_distributions_carry_real_byte_sizes(void: tuple[list[Triple], Path]) -> None:
     triples, out = void
-    for name in ("dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld"):
+    for name in ("dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld"):
         dist = f"{DS}/distribution/{name}"
         assert values(triples, dist, "http://www.w3.org/ns/dcat#byteSize") == [str((out / name).stat().st_size)]
     assert values(triples, f"{DS}/distribution/dataset.trig", "http://www.w3.org/ns/dcat#mediaType") == [

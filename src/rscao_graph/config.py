@@ -51,6 +51,14 @@ class Settings:
     wikidata_endpoint: str = DEFAULT_WIKIDATA_ENDPOINT
     contact: str | None = None
     license: str | None = None
+    #: DCAT-AP: who publishes the dataset (a name, and optionally the publisher's own IRI) and where to
+    #: write about it (a mailto: or http(s) IRI); written into void.ttl, nothing asserted when unset.
+    publisher: str | None = None
+    publisher_iri: str | None = None
+    contact_point: str | None = None
+    #: Where the build's output folder is served (an http(s) URL ending in '/'): the w3id.org redirect
+    #: rules (``w3id.htaccess``) are written for it.
+    host_url: str | None = None
 
 
 _PATH_KEYS = {"reports", "out", "decisions"}
@@ -63,6 +71,13 @@ def _check_value(key: str, value: Any, file: str) -> None:
                           hint="see the configuration section of the README")
     if key == "base_iri" and not (value.startswith(("http://", "https://")) and value.endswith(("/", "#"))):
         raise ConfigError(f"base_iri {value!r} must be an http(s) IRI ending in '/' or '#'", file=file)
+    if key == "host_url" and not (value.startswith(("http://", "https://")) and value.endswith("/")):
+        raise ConfigError(f"host_url {value!r} must be an http(s) URL ending in '/'", file=file)
+    if key in ("license", "publisher_iri") and not value.startswith(("http://", "https://")):
+        raise ConfigError(f"{key} {value!r} must be an http(s) IRI", file=file)
+    if key == "contact_point" and not (value.startswith(("mailto:", "http://", "https://")) and " " not in value):
+        raise ConfigError(f"contact_point {value!r} must be a mailto: or http(s) IRI, such as "
+                          "\"mailto:data@example.org\"", file=file)
 
 
 def load_settings(cwd: Path | None = None, **overrides: Any) -> Settings:

@@ -14,7 +14,8 @@ Every IRI rscao-graph mints is minted here. Patterns under the configurable base
     strategy/2019-2024[/{notation}]
     graph/{name}                                         reference, entities and links graphs
     link/{entity-path}/{authority}                       the record of an authority link
-    dataset[/distribution/{file}|/class/{slug}|/property/{slug}|/authority/{slug}|/linkset/{slug}]
+    dataset[/distribution/{file}|/class/{slug}|/property/{slug}|/authority/{slug}|/linkset/{slug}
+            |/temporal|/publisher|/contact-point]
     dump/{file}
 """
 

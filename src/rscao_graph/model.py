@@ -22,10 +22,12 @@ __all__ = [
     "DateValue",
     "Heading",
     "Link",
+    "Locator",
     "Mention",
     "Note",
     "Paragraph",
     "Period",
+    "Position",
     "Report",
     "SourceDocument",
     "SourceSpan",
@@ -43,10 +45,65 @@ DateProblem = Literal["invalid", "ambiguous", "no-year"]
 
 
 @dataclass(frozen=True, order=True)
+class Position:
+    """A place in a document that has no lines of its own (.docx, HTML): a paragraph of the body
+    (``paragraph``, 1-based, counting the body's paragraphs outside tables), or a row of a table
+    (``table`` and ``row``, 1-based) and, within it, a cell (``cell``, 1-based; 0 for the whole row).
+    ``path`` is an XPath to the element in the document's XML (``word/document.xml``, the HTML)."""
+
+    paragraph: int = 0
+    table: int = 0
+    row: int = 0
+    cell: int = 0
+    path: str = ""
+
+    def label(self) -> str:
+        """How a person finds it: ``"paragraph 12"``, ``"table 1, row 5"``, ``"table 1, row 5, cell 2"``.
+
+        >>> Position(table=1, row=5, cell=2).label(), Position(paragraph=12).label()
+        ('table 1, row 5, cell 2', 'paragraph 12')
+        """
+        if not self.table:
+            return f"paragraph {self.paragraph}"
+        return f"table {self.table}, row {self.row}" + (f", cell {self.cell}" if self.cell else "")
+
+
+@dataclass(frozen=True, order=True)
+class Locator:
+    """Where a span of a document starts and ends, as :class:`Position` s."""
+
+    start: Position
+    end: Position
+
+    def label(self) -> str:
+        """``"table 1, row 5, cell 2"``; a range: ``"table 1, rows 5-7"``, ``"paragraphs 3-4"``.
+
+        >>> Locator(Position(table=1, row=5, cell=2), Position(table=1, row=7, cell=3)).label()
+        'table 1, rows 5-7'
+        >>> Locator(Position(paragraph=3), Position(paragraph=4)).label()
+        'paragraphs 3-4'
+        """
+        first, last = self.start, self.end
+        if first == last:
+            return first.label()
+        if first.table and first.table == last.table:
+            if first.row == last.row:
+                return f"table {first.table}, row {first.row}"
+            return f"table {first.table}, rows {first.row}-{last.row}"
+        if not first.table and not last.table:
+            if first.paragraph == last.paragraph:
+                return first.label()
+            return f"paragraphs {first.paragraph}-{last.paragraph}"
+        return f"{first.label()} to {last.label()}"
+
+
+@dataclass(frozen=True, order=True)
 class SourceSpan:
     """Where a value stands in its report: lines (1-based, inclusive) and character offsets.
 
-    Offsets count characters of the decoded, NFC-normalised text with ``\\n`` line ends.
+    Offsets count characters of the decoded, NFC-normalised text with ``\\n`` line ends. In a document
+    (.docx, HTML) that text is the document's text as read, a paragraph a line, and ``locator`` says
+    where the span stands in the document itself (``None`` for a text file).
     """
 
     file: str
@@ -54,11 +111,29 @@ class SourceSpan:
     end_line: int
     start: int
     end: int
+    locator: Locator | None = field(default=None, compare=False)
 
     def to(self, other: SourceSpan) -> SourceSpan:
         """The span from the start of this one to the end of ``other``."""
+        locator = None
+        if self.locator is not None and other.locator is not None:
+            first = self if (self.start, self.line) <= (other.start, other.line) else other
+            last = self if (self.end, self.end_line) >= (other.end, other.end_line) else other
+            locator = Locator(first.locator.start, last.locator.end)  # type: ignore[union-attr]
         return SourceSpan(self.file, min(self.line, other.line), max(self.end_line, other.end_line),
-                          min(self.start, other.start), max(self.end, other.end))
+                          min(self.start, other.start), max(self.end, other.end), locator)
+
+    def where(self) -> str:
+        """Where the span starts as a person looks for it: ``"12"`` (the line) in a text file,
+        ``"table 1, row 5"`` in a document.
+
+        >>> SourceSpan("r.md", 12, 12, 0, 4).where()
+        '12'
+        """
+        if self.locator is None:
+            return str(self.line)
+        start = self.locator.start
+        return start.label() if not start.table else f"table {start.table}, row {start.row}"
 
 
 @dataclass(frozen=True)
@@ -120,6 +195,7 @@ class SourceDocument:
     blocks: tuple[Block, ...]
     encoding: str = "utf-8"
     notes: tuple[Note, ...] = ()
+    format: Literal["text", "docx", "html"] = "text"
 
 
 # --- what the extractor produces ----------------------------------------------------------------

@@ -135,7 +135,7 @@ def build(files: Sequence[ReportFile], settings: Settings, reference: Reference,
           on_skipped: Callable[[ReportError], None] | None = None,
           on_validated: Callable[[Validation], None] | None = None) -> BuildResult:
     """Build ``files`` into ``settings.out``: read, extract, map, validate (in up to ``workers``
-    processes), write.
+    processes), write (framing the per-report JSON-LD documents in as many).
 
     The output folder is checked first (:class:`~rscao_graph.errors.InputError`, exit 2, for a folder
     that is not an earlier build). With ``keep_going`` unreadable reports are skipped (``on_skipped``)
@@ -160,5 +160,5 @@ def build(files: Sequence[ReportFile], settings: Settings, reference: Reference,
                            hint="fix the reports, or build with --allow-invalid")
     log.info("writing %s", target.path)
     sizes = write_build(dataset, target, settings, validation,
-                        modified=environment.source_date if environment is not None else None)
+                        modified=environment.source_date if environment is not None else None, workers=workers)
     return BuildResult(dataset, validation, sizes)

@@ -22,11 +22,14 @@ from .errors import InputError
 from .model import Note, link_problem
 from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import Focus
+from .rdf.nodes import integer
 from .resources import resource_path
-from .vocab import RDF, SH, SHAPES, XSD
+from .vocab import RDF, RSCAO, SH, SHAPES, XSD
 
 __all__ = ["BATCH_SIZE", "Finding", "Validation", "validate_build"]
 
+#: The constraint component of findings made while reading or building, not by a SHACL shape.
+READING_COMPONENT = SHAPES.ReadingConstraintComponent.value
 BATCH_SIZE = 25
 SEVERITIES = {SH.Violation.value: "violation", SH.Warning.value: "warning", SH.Info.value: "info"}
 _SEVERITY_IRI = {v: k for k, v in SEVERITIES.items()}
@@ -53,8 +56,9 @@ class Finding:
     value_type: str | None = None
     value_is_iri: bool = False
     value_lang: str | None = None
-    component: str = SHAPES.ReadingConstraintComponent.value
+    component: str = READING_COMPONENT
     path: str | None = None
+    where: str = ""
 
     @property
     def subject(self) -> str:
@@ -66,16 +70,26 @@ class Finding:
         return f'{kind} "{rest}"' if rest else self.name
 
     def text(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.subject}: {self.message} [{self.rule}]"
+        """``FILE:LINE: severity: ...``; in a document (.docx, HTML) ``FILE:table 1, row 5: ...``."""
+        return f"{self.file}:{self.where or self.line}: {self.severity}: {self.subject}: {self.message} [{self.rule}]"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "focus": self.focus, "file": self.file,
-                "line": self.line, "country": self.country, "ordinal": self.ordinal, "message": self.message}
+        """The finding as JSON data; ``where`` (the place in a document) only for a .docx or HTML report."""
+        found = {"rule": self.rule, "severity": self.severity, "focus": self.focus, "file": self.file,
+                 "line": self.line, "country": self.country, "ordinal": self.ordinal, "message": self.message}
+        if self.where:
+            found["where"] = self.where
+        return found
 
 
 @dataclass(frozen=True)
 class Validation:
-    """Findings, sorted by file, line and severity; ``conforms`` is False when any is a violation."""
+    """Findings, sorted by file, line and severity.
+
+    ``conforms`` is rscao-graph's own verdict (no violation: the build may be written, exit 0); the SHACL
+    report's ``sh:conforms`` is ``shacl_conforms``, false as soon as the shapes give any result, a warning
+    or an info included, as SHACL defines it.
+    """
 
     findings: tuple[Finding, ...]
 
@@ -83,25 +97,38 @@ class Validation:
     def conforms(self) -> bool:
         return not any(f.severity == "violation" for f in self.findings)
 
+    @property
+    def shacl_conforms(self) -> bool:
+        return not any(f.component != READING_COMPONENT for f in self.findings)
+
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in ("violation", "warning", "info")}
 
     def turtle(self) -> bytes:
         """The standard SHACL validation report in Turtle."""
-        prefixes = {"sh": str(SH), "rs": str(SHAPES), "xsd": str(XSD), "rdf": str(RDF)}
+        prefixes = {"sh": str(SH), "rs": str(SHAPES), "rscao": str(RSCAO), "xsd": str(XSD), "rdf": str(RDF)}
         return serialize(self.report_triples(), format=RdfFormat.TURTLE, prefixes=prefixes) or b""
 
     def report_triples(self) -> list[Triple]:
-        """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids)."""
+        """The findings as a standard ``sh:ValidationReport`` (deterministic blank node ids): the shapes'
+        results as ``sh:result`` (what any SHACL engine finds in the dataset), the findings made while
+        reading as ``rscao:readingFinding`` beside them, and the counts of both as ``rscao:violations``,
+        ``rscao:warnings`` and ``rscao:infos``."""
         report = BlankNode("report")
+        counts = self.counts()
         out = [Triple(report, RDF.type, SH.ValidationReport),
                Triple(report, SH.conforms,
-                      Literal("true" if self.conforms else "false", datatype=XSD.boolean))]
+                      Literal("true" if self.shacl_conforms else "false", datatype=XSD.boolean)),
+               Triple(report, RSCAO.violations, integer(counts["violation"])),
+               Triple(report, RSCAO.warnings, integer(counts["warning"])),
+               Triple(report, RSCAO.infos, integer(counts["info"]))]
         for i, f in enumerate(self.findings, start=1):
             result = BlankNode(f"result{i}")
-            out += [Triple(report, SH.result, result),
-                    Triple(result, RDF.type, SH.ValidationResult),
-                    Triple(result, SH.focusNode, NamedNode(f.focus)),
+            if f.component == READING_COMPONENT:
+                out += [Triple(report, RSCAO.readingFinding, result), Triple(result, RDF.type, RSCAO.ReadingFinding)]
+            else:
+                out += [Triple(report, SH.result, result), Triple(result, RDF.type, SH.ValidationResult)]
+            out += [Triple(result, SH.focusNode, NamedNode(f.focus)),
                     Triple(result, SH.resultSeverity, NamedNode(_SEVERITY_IRI[f.severity])),
                     Triple(result, SH.sourceShape, SHAPES[f.rule]),
                     Triple(result, SH.sourceConstraintComponent, NamedNode(f.component)),
@@ -221,7 +248,8 @@ def _shacl_findings(graph: Any, focus: dict[str, Focus], fallback: str) -> list[
             str(value.datatype) if isinstance(value, rdflib.Literal) and value.datatype else None,
             isinstance(value, rdflib.URIRef), value.language if isinstance(value, rdflib.Literal) else None,
             str(results.value(result, sh.sourceConstraintComponent)),
-            str(path) if isinstance(path, rdflib.URIRef) else None))
+            str(path) if isinstance(path, rdflib.URIRef) else None,
+            where.where_of(str(path) if path else None) if where else ""))
     return found
 
 
@@ -241,7 +269,8 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
         found.append(Finding(note.span.file, note.span.line, note.severity, note.code, iri, note.message,
                              (activity.country or "??") if activity else None,
                              activity.ordinal if activity else None,
-                             where.label if where else f"report {note.span.file}"))
+                             where.label if where else f"report {note.span.file}",
+                             where=note.span.where() if note.span.locator is not None else ""))
     return found
 
 
@@ -290,6 +319,7 @@ def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int = 1)
     for note in build.notes:
         kept = next((b for b in build.reports if note.message.startswith(b.report.file + " ")), None)
         findings.append(Finding(note.span.file, note.span.line, note.severity, note.code,
-                                kept.iri if kept else "", note.message, name=f"report {note.span.file}"))
+                                kept.iri if kept else "", note.message, name=f"report {note.span.file}",
+                                where=note.span.where() if note.span.locator is not None else ""))
     findings.sort(key=lambda f: (f.file, f.line, _ORDER[f.severity], f.rule, f.focus, f.value or ""))
     return Validation(tuple(findings))

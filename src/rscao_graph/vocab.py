@@ -7,7 +7,8 @@ project uses (``tests/test_vocab.py`` checks both against the ontology and the v
 term lists).
 
 The vocabulary's own terms live in a fixed namespace (``https://w3id.org/rscao/ontology#``) whatever
-the configured base IRI: the ontology is shared by every publisher; instance data uses their base.
+the configured base IRI: the ontology is shared by every publisher; instance data uses their base. So
+does the JSON-LD context of the per-report documents (:data:`CONTEXT_IRI`).
 
 :data:`AUTHORITIES` is the one table of external authorities: the Wikidata property each is fanned
 out from, the form of its values, the IRI a value becomes and the predicate that links to it.
@@ -23,8 +24,11 @@ from pyoxigraph import Literal, NamedNode
 
 __all__ = [
     "AUTHORITIES",
+    "CONTEXT_IRI",
     "DCAT",
+    "DCATAP",
     "DCT",
+    "EU",
     "FOAF",
     "OA",
     "ORG",
@@ -39,6 +43,7 @@ __all__ = [
     "SHAPES",
     "SKOS",
     "VANN",
+    "VCARD",
     "VOID",
     "WD",
     "WDT",
@@ -96,16 +101,15 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 RSCAO = Namespace("https://w3id.org/rscao/ontology#", _words("""
-    Activity AuthorityLink Citation ConvenorAction CountryDetermination KeyInitiative Report SectionHeading
-    SourceDocument SourceSegment StrategicDirection SubRegion SubRegionalConvenor
+    Activity AuthorityLink Citation ConvenorAction CountryDetermination KeyInitiative ReadingFinding Report
+    SectionHeading SourceDocument SourceSegment StrategicDirection SubRegion SubRegionalConvenor
     activitiesOfCountry citedConcept citedLabel citedNotation cites citesConcept committee convenor country
     countryCandidate countryDetermination countryEvidence dateAmbiguous dateInference endLine heading headingLetter
-    inReport
-    inferred inferredValue initiativeWithoutDirection isoAlpha2 isoAlpha3 isoNumeric labelFits linkAuthority
-    linkMethod linkScore linkSubject linkTarget linkWithoutScheme memberCountry mentionedUrl ongoing ordinal
-    outsidePeriod outsideSubRegion
-    path periodEnd periodInOrder periodStart periodStated position reportedCountry servesDirection sourceDocument
-    startLine stated statedCountry statedDate statedLink subRegion undetermined unparsedText"""))
+    inReport inferred inferredValue infos initiativeWithoutDirection isoAlpha2 isoAlpha3 isoNumeric labelFits
+    linkAuthority linkMethod linkScore linkSubject linkTarget linkWithoutScheme memberCountry mentionedUrl ongoing
+    ordinal outsidePeriod outsideSubRegion path periodEnd periodInOrder periodStart periodStated position
+    readingFinding reportedCountry servesDirection sourceDocument startLine stated statedCountry statedDate
+    statedLink subRegion undetermined unparsedText violations warnings"""))
 SCHEMA = Namespace("http://schema.org/", _words("""
     AdministrativeArea City CollegeOrUniversity Country CreativeWork EventSeries GovernmentOrganization Legislation
     Library Organization Person Place Project Service SoftwareApplication Thing WebSite affiliation alternateName
@@ -115,21 +119,33 @@ SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", _words("""
     Concept ConceptScheme altLabel broader closeMatch exactMatch hasTopConcept inScheme narrower notation note
     prefLabel topConceptOf"""))
 PROV = Namespace("http://www.w3.org/ns/prov#", _words("wasDerivedFrom"))
-OA = Namespace("http://www.w3.org/ns/oa#", _words("TextPositionSelector TextQuoteSelector end exact hasSelector "
-                                                   "hasSource start"))
-DCT = Namespace("http://purl.org/dc/terms/", _words("date dateSubmitted description license modified source title"))
+OA = Namespace("http://www.w3.org/ns/oa#", _words("RangeSelector TextPositionSelector TextQuoteSelector XPathSelector "
+                                                   "end exact hasEndSelector hasSelector hasSource hasStartSelector "
+                                                   "start"))
+DCT = Namespace("http://purl.org/dc/terms/", _words("""
+    LicenseDocument Location MediaType MediaTypeOrExtent PeriodOfTime date dateSubmitted description format license
+    modified publisher source spatial temporal title"""))
 ORG = Namespace("http://www.w3.org/ns/org#", _words("Membership member organization role"))
 OWL = Namespace("http://www.w3.org/2002/07/owl#", _words("NamedIndividual sameAs"))
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type"))
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type value"))
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", _words("comment label"))
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#", _words("""
     boolean date decimal gYear gYearMonth integer nonNegativeInteger positiveInteger string"""))
 VOID = Namespace("http://rdfs.org/ns/void#", _words("""
     Dataset Linkset class classPartition dataDump distinctSubjects entities linkPredicate objectsTarget properties
     property propertyPartition subjectsTarget subset triples uriSpace vocabulary"""))
-DCAT = Namespace("http://www.w3.org/ns/dcat#", _words("Dataset Distribution byteSize distribution downloadURL "
-                                                       "mediaType"))
-FOAF = Namespace("http://xmlns.com/foaf/0.1/", _words("homepage"))
+DCAT = Namespace("http://www.w3.org/ns/dcat#", _words("""
+    Dataset Distribution accessURL byteSize contactPoint distribution downloadURL endDate keyword mediaType startDate
+    theme"""))
+#: DCAT-AP's own namespace (DCAT-AP 3.0, https://semiceu.github.io/DCAT-AP/releases/3.0.0/).
+DCATAP = Namespace("http://data.europa.eu/r5r/", _words("availability"))
+FOAF = Namespace("http://xmlns.com/foaf/0.1/", _words("Agent homepage name"))
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#", _words("Kind fn hasEmail hasURL"))
+#: The EU Publications Office's authority tables that DCAT-AP names values from (file types, data
+#: themes, planned availability): a term is ``table/code``, so use item access (``EU["file-type/RDF_TRIG"]``).
+EU = Namespace("http://publications.europa.eu/resource/authority/", _words("""
+    data-theme data-theme/EDUC file-type/JSON_LD file-type/RDF_N_QUADS file-type/RDF_TRIG file-type/RDF_TURTLE
+    planned-availability/AVAILABLE"""))
 VANN = Namespace("http://purl.org/vocab/vann/", _words("preferredNamespacePrefix preferredNamespaceUri"))
 SH = Namespace("http://www.w3.org/ns/shacl#", _words("""
     ValidationReport ValidationResult Violation Warning Info conforms result focusNode resultSeverity sourceShape
@@ -139,6 +155,10 @@ SHAPES = Namespace("https://w3id.org/rscao/shapes#", None)
 #: Wikidata items and direct properties (open: their terms are data).
 WD = Namespace("http://www.wikidata.org/entity/", None)
 WDT = Namespace("http://www.wikidata.org/prop/direct/", None)
+
+#: The stable, versioned IRI of the JSON-LD context of the per-report documents (``ontology/context.jsonld``);
+#: like the ontology's namespace it does not follow the configured base (its terms are every publisher's).
+CONTEXT_IRI = "https://w3id.org/rscao/context/0.1.0.jsonld"
 
 #: Prefixes used in every Turtle/TriG dump and in the JSON-LD context, in a fixed order.
 PREFIXES: dict[str, str] = {

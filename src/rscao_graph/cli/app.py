@@ -61,8 +61,9 @@ class RscaoGroup(click.Group):
 def cli(ctx: click.Context, quiet: bool, verbose: int, debug: bool) -> None:
     """Turn IFLA RSCAO bi-annual sub-regional reports into linked open data.
 
-    Commands read reports from data/reports/ and settings from rscao.toml in the current
-    directory (both optional); options override them.
+    Commands read reports (Word .docx, HTML, or the text export .md/.txt; the format is told
+    by the content) from data/reports/ and settings from rscao.toml in the current directory
+    (both optional); options override them.
 
     \b
     Example:

@@ -34,9 +34,10 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
           keep_going: bool, allow_invalid: bool, workers: int | None) -> None:
     """Build the knowledge graph from REPORTS (files or folders; default data/reports/).
 
-    Validates the graph, then writes dataset.trig, dataset.nq, dataset.ttl, dataset.jsonld,
-    context.jsonld, void.ttl and validation.ttl into the output folder, replacing it whole only when
-    everything was written. With violations nothing is written (exit 1) unless --allow-invalid.
+    Validates the graph, then writes dataset.trig, dataset.nq, dataset.ttl, dataset.jsonld, a framed
+    JSON-LD document per report (report/...jsonld), context.jsonld, ontology.ttl, void.ttl and
+    validation.ttl (and w3id.htaccess when host_url is set) into the output folder, replacing it whole
+    only when everything was written. With violations nothing is written (exit 1) unless --allow-invalid.
 
     \b
     Example:

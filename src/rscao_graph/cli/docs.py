@@ -53,7 +53,8 @@ def cli_md() -> str:
 
 _EXAMPLES = {"iri": "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03/activity/cn-1",
              "xsd_date": "2020-01-01", "integer": "3"}
-_STRING_EXAMPLES = {"country": "CN", "organisation": "national library"}
+#: Examples by parameter name, before those by type (a period from start to end, as the queries describe it).
+_NAMED_EXAMPLES = {"country": "CN", "organisation": "national library", "start": "2019-11-01", "end": "2019-12-31"}
 
 
 def _example(name: str, type_: str, default: str | None, allowed: tuple[str, ...]) -> str:
@@ -61,7 +62,7 @@ def _example(name: str, type_: str, default: str | None, allowed: tuple[str, ...
         return allowed[0]
     if default:
         return default
-    return _EXAMPLES.get(type_) or _STRING_EXAMPLES.get(name, "text")
+    return _NAMED_EXAMPLES.get(name) or _EXAMPLES.get(type_, "text")
 
 
 def queries_md() -> str:

@@ -22,7 +22,9 @@ __all__ = ["parse"]
 def parse(ctx: click.Context, report: Path | None, fmt: str, sample: bool) -> None:
     """Read one report and print the model extracted from it.
 
-    Without REPORT, parses the only report in the reports folder (data/reports/).
+    REPORT is a Word document (.docx), an HTML page or the text export (.md, .txt); its
+    content tells which. Without REPORT, parses the only report in the reports folder
+    (data/reports/).
 
     \b
     Example:

@@ -10,7 +10,11 @@ __all__ = ["report_summary", "report_to_dict"]
 
 
 def _span(span: SourceSpan) -> dict[str, Any]:
-    return {"file": span.file, "line": span.line, "end_line": span.end_line, "start": span.start, "end": span.end}
+    found: dict[str, Any] = {"file": span.file, "line": span.line, "end_line": span.end_line, "start": span.start,
+                             "end": span.end}
+    if span.locator is not None:  # a document (.docx, HTML): where the span stands in it
+        found["where"] = span.locator.label()
+    return found
 
 
 def _text(text: Text | None) -> str | None:
@@ -74,8 +78,11 @@ def _activity(activity: Activity) -> dict[str, Any]:
 
 
 def _note(note: Note) -> dict[str, Any]:
-    return {"code": note.code, "severity": note.severity, "message": note.message, "file": note.span.file,
-            "line": note.span.line}
+    found = {"code": note.code, "severity": note.severity, "message": note.message, "file": note.span.file,
+             "line": note.span.line}
+    if note.span.locator is not None:
+        found["where"] = note.span.where()
+    return found
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -131,10 +138,11 @@ def report_summary(report: Report) -> str:
         lines.append(f"    {country:<4} #{a.ordinal if a.ordinal is not None else '?'}  "
                      f"{(_text(a.name) or '(no name)')[:60]}")
         lines.append(f"           {_date_text(a.date)}; cites {' '.join(c.notation for c in a.citations) or '-'}; "
-                     f"{len(a.links)} link(s); line {a.span.line}")
+                     f"{len(a.links)} link(s); "
+                     + (a.span.where() if a.span.locator is not None else f"line {a.span.line}"))
     if any(a.country_source == "inferred" for a in report.activities):
         lines.append("  * country inferred from the names in the activity's block")
     if report.notes:
         lines.append(f"  notes       {len(report.notes)}")
-        lines.extend(f"    {n.span.file}:{n.span.line}: {n.severity}: {n.message} [{n.code}]" for n in report.notes)
+        lines.extend(f"    {n.span.file}:{n.span.where()}: {n.severity}: {n.message} [{n.code}]" for n in report.notes)
     return "\n".join(lines)

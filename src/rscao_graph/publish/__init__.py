@@ -1,1 +1,2 @@
-"""Publishing a build: dumps (TriG, N-Quads, Turtle, JSON-LD), VoID/DCAT, atomic output."""
+"""Publishing a build: dumps (TriG, N-Quads, Turtle, JSON-LD), framed per-report JSON-LD documents, VoID/DCAT-AP,
+the w3id.org redirect rules, writing a build atomically."""

@@ -12,7 +12,8 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from ..vocab import PREFIXES
-from .jsonld import context_document, jsonld_document
+from .frames import context_document
+from .jsonld import jsonld_document
 
 __all__ = ["DUMPS", "write_dumps"]
 
@@ -22,7 +23,7 @@ DUMPS = {
     "dataset.nq": ("application/n-quads", "All named graphs in N-Quads"),
     "dataset.ttl": ("text/turtle", "All graphs merged into one, in Turtle, for tools without named graphs"),
     "dataset.jsonld": ("application/ld+json", "All named graphs as compacted JSON-LD, context inline"),
-    "context.jsonld": ("application/ld+json", "The JSON-LD context of dataset.jsonld, for reuse"),
+    "context.jsonld": ("application/ld+json", "The JSON-LD context of the per-report documents (report/...jsonld)"),
 }
 
 

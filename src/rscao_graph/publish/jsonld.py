@@ -1,9 +1,10 @@
 """Compacted JSON-LD written straight from sorted quads, with the context inline.
 
-The context holds the project's prefixes, so every IRI in a known namespace appears as a compact IRI
-("schema:name") and any JSON-LD processor reads the file offline. Named graphs become ``@graph``
-objects. Lexical forms are kept (typed literals as ``{"@value", "@type"}``) so nothing changes in a
-round trip.
+The inline context holds the project's prefixes, so every IRI in a known namespace appears as a compact
+IRI ("schema:name") and any JSON-LD processor reads the file offline; this is the bulk dump, written
+straight from the quads at any size (the friendlier, framed per-report documents are frames.py's).
+Named graphs become ``@graph`` objects. Lexical forms are kept (typed literals as
+``{"@value", "@type"}``) so nothing changes in a round trip.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _BY_NAMESPACE = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
 
 def context_document() -> dict[str, Any]:
-    """The JSON-LD context the dumps use (also written as ``context.jsonld``)."""
+    """The context inline in ``dataset.jsonld``: the prefixes, so the dump reads offline and keeps every
+    term as a compact IRI (``context.jsonld``, of the framed per-report documents, is ``frames.py``'s)."""
     return {"@context": dict(PREFIXES)}
 
 
@@ -95,7 +97,9 @@ def jsonld_document(quads: Iterable[Quad]) -> bytes:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
     parts = [line(node) for node in _nodes(default)]
-    for name in sorted(graphs):
+    # The reports' graphs first, then the reference graphs (countries, strategy, ...): a reader meets a
+    # report before 249 countries.
+    for name in sorted(graphs, key=lambda name: ("/report/" not in name, name)):
         nodes = ",\n".join(line(node) for node in _nodes(graphs[name]))
         parts.append(f'{{"@id":{line(name)},"@graph":[\n{nodes}\n]}}')
     context = json.dumps(context_document()["@context"], ensure_ascii=False, indent=1)

@@ -1,11 +1,16 @@
 """Stored queries: ``queries/*.rq`` files with grlc's ``#+`` decorators and BASIL-style parameters.
 
-Header lines come first, each ``#+ key: value`` or a list under a key (``#+   - item``); the keys
-grlc knows are accepted (summary, description, tags, defaults, enumerate, endpoint, pagination,
-method, endpoint_in_url, transform); a malformed header is an error naming the file and line.
-Parameters are the query's variables ``?_name`` (required) and ``?__name`` (optional), with a type
-suffix: none (a string), ``_iri``, ``_integer``, ``_xsd_date``. Values are checked against their
-type and bound as RDF terms in a ``VALUES`` block, never pasted into the query text as they come.
+The header is read as grlc reads it: the ``#+`` lines, with every leading ``#`` and ``+`` taken off,
+form one YAML document (so a value holding ": " must be quoted, and an unquoted 2019-09-01 is a
+date, not text). Where grlc logs a warning and goes on with no metadata, a header that is not valid
+YAML, or not of the shape grlc expects, is an error naming the file and line: a mapping of the keys
+grlc knows (summary, description, tags, defaults, enumerate, endpoint, pagination, method,
+endpoint_in_url, transform), given once each; tags a list of strings; defaults a list of
+``name: value`` with text or integer values; enumerate a list of ``name:`` with their values. The
+``#+`` lines come first. Parameters are the query's variables ``?_name`` (required) and
+``?__name`` (optional), with a type suffix: none (a string), ``_iri``, ``_integer``, ``_xsd_date``.
+Values are checked against their type and bound as RDF terms in a ``VALUES`` block, never pasted
+into the query text as they come.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import yaml
 from pyoxigraph import Literal, NamedNode
 
 from ..errors import InputError, UsageError
@@ -54,49 +61,94 @@ class StoredQuery:
     enumerate: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def _header(lines: list[str], file: str) -> tuple[dict[str, str | list[str]], int]:
-    """The ``#+`` decorators as a dict, and the number of header lines."""
-    values: dict[str, str | list[str]] = {}
-    key: str | None = None
-    count = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.startswith("#+"):
-            break
-        count = number
-        body = line[2:]
-        if m := re.fullmatch(r" (?P<key>[a-z_]+):(?: (?P<value>.*\S))?\s*", body):
-            key = m.group("key")
-            if key not in KNOWN_KEYS:
-                raise InputError(f"unknown decorator {key!r}; known: {', '.join(sorted(KNOWN_KEYS))}",
-                                 file=file, line=number)
-            if key in values:
-                raise InputError(f"decorator {key!r} given twice", file=file, line=number)
-            values[key] = m.group("value") if m.group("value") is not None else []
-        elif (m := re.fullmatch(r" {3}- (?P<item>.*\S)\s*", body)) and isinstance(items := values.get(key or ""), list):
-            items.append(m.group("item"))
-        elif ((m := re.fullmatch(r" {5}- (?P<item>.*\S)\s*", body)) and key == "enumerate"
-              and isinstance(items := values[key], list) and items):
-            items.append("  " + m.group("item"))
-        else:
-            raise InputError(f"malformed decorator line {line!r}: write '#+ key: value' or '#+   - item'",
-                             file=file, line=number)
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    pass
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader (grlc's), except that a key given twice is an error, not the last one wins."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise _DuplicateKey(None, None, f"decorator {key!r} given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _header(lines: list[str], file: str) -> tuple[dict[str, Any], int]:
+    """The ``#+`` decorators as grlc reads them (YAML), and the number of header lines."""
+    count = next((i for i, line in enumerate(lines) if not line.startswith("#+")), len(lines))
+    later = next((i for i, line in enumerate(lines[count:], start=count + 1) if line.startswith("#+")), None)
+    if later is not None:
+        raise InputError("a '#+' decorator line after the query text: put every decorator line first",
+                         file=file, line=later)
+    try:
+        values = yaml.load("\n".join(line.lstrip("#+") for line in lines[:count]), Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        message = problem if isinstance(exc, _DuplicateKey) else (
+            f"the decorators are not valid YAML: {problem} (quote a value that holds ': ')")
+        raise InputError(message, file=file, line=mark.line + 1 if mark is not None else 1) from exc
+    if values is None:
+        return {}, count
+    if not isinstance(values, dict):
+        raise InputError("the decorators must be 'key: value' lines", file=file, line=1)
+    for key in values:
+        if key not in KNOWN_KEYS:
+            raise InputError(f"unknown decorator {key!r}; known: {', '.join(sorted(KNOWN_KEYS))}", file=file,
+                             line=_line_of(lines[:count], key))
     return values, count
 
 
-def _enumerations(items: list[str], file: str) -> dict[str, tuple[str, ...]]:
-    result: dict[str, list[str]] = {}
-    current = None
-    for item in items:
-        if item.startswith("  "):
-            if current is None:
-                raise InputError("enumerate value before its variable", file=file)
-            result[current].append(item.strip())
-        elif item.endswith(":"):
-            current = item[:-1].strip()
-            result[current] = []
-        else:
-            raise InputError(f"enumerate item {item!r} must be 'variable:' followed by values", file=file)
-    return {k: tuple(v) for k, v in result.items()}
+def _line_of(lines: list[str], key: str) -> int:
+    return next((i for i, line in enumerate(lines, start=1) if line.lstrip("#+ ").startswith(f"{key}:")), 1)
+
+
+def _text(values: dict[str, Any], key: str, file: str, lines: list[str]) -> str:
+    value = values.get(key, "")
+    if not isinstance(value, str):
+        raise InputError(f"decorator {key!r} must be text, not {type(value).__name__} (quote it)", file=file,
+                         line=_line_of(lines, key))
+    return value
+
+
+def _tags(values: dict[str, Any], file: str, lines: list[str]) -> tuple[str, ...]:
+    tags = values.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise InputError("decorator 'tags' must be a list of text items ('#+   - tag')", file=file,
+                         line=_line_of(lines, "tags"))
+    return tuple(tags)
+
+
+def _defaults(values: dict[str, Any], file: str, lines: list[str]) -> dict[str, str]:
+    """``defaults``: a list of one-key mappings (grlc's form), with text or integer values."""
+    defaults: dict[str, str] = {}
+    for item in values.get("defaults", []) or []:
+        if not (isinstance(item, dict) and len(item) == 1):
+            raise InputError(f"default {item!r} must be one 'name: value' list item", file=file,
+                             line=_line_of(lines, "defaults"))
+        ((name, value),) = item.items()
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise InputError(f"default {name}: {value!r} is read by YAML as {type(value).__name__}, not text: "
+                             f"quote it ('{name}: \"{value}\"')", file=file, line=_line_of(lines, "defaults"))
+        defaults[str(name)] = str(value)
+    return defaults
+
+
+def _enumerations(values: dict[str, Any], file: str, lines: list[str]) -> dict[str, tuple[str, ...]]:
+    """``enumerate``: a list of ``name:`` mappings, each with its list of allowed values."""
+    result: dict[str, tuple[str, ...]] = {}
+    for item in values.get("enumerate", []) or []:
+        if not (isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), list)):
+            raise InputError(f"enumerate item {item!r} must be 'name:' followed by its values", file=file,
+                             line=_line_of(lines, "enumerate"))
+        ((name, allowed),) = item.items()
+        result[str(name)] = tuple(str(v) for v in allowed)
+    return result
 
 
 def parse_query_file(path: Path) -> StoredQuery:
@@ -105,32 +157,26 @@ def parse_query_file(path: Path) -> StoredQuery:
     file = str(path)
     text = path.read_text(encoding="utf-8")
     values, count = _header(text.split("\n"), file)
-    summary = values.get("summary")
-    if not isinstance(summary, str) or not summary:
+    lines = text.split("\n")[:count]
+    summary = _text(values, "summary", file, lines)
+    if not summary:
         raise InputError("the query has no '#+ summary:' line", file=file, line=1)
     body = "\n".join(text.split("\n")[count:])
     kind = _KIND.search(re.sub(r"#[^\n]*", "", body))
     if kind is None:
         raise InputError("no SELECT, CONSTRUCT, DESCRIBE or ASK found", file=file)
-    defaults: dict[str, str] = {}
-    listed = values.get("defaults", [])
-    for item in listed if isinstance(listed, list) else []:
-        name, sep, value = str(item).partition(":")
-        if not sep:
-            raise InputError(f"default {item!r} must be 'name: value'", file=file)
-        defaults[name.strip()] = value.strip()
+    defaults = _defaults(values, file, lines)
+    enumerations = _enumerations(values, file, lines)
     params: dict[str, Param] = {}
     for m in _PARAM.finditer(re.sub(r"#[^\n]*", "", body)):
         name = m.group("name")
         params.setdefault(name, Param(name, m.group(0)[1:], m.group("type") or "string", m.group("opt") == "_",
                                       defaults.get(name)))
-    unknown = sorted((set(defaults) | set(_enumerations(values.get("enumerate", []), file))) - set(params))  # type: ignore[arg-type]
+    unknown = sorted((set(defaults) | set(enumerations)) - set(params))
     if unknown:
         raise InputError(f"defaults/enumerate name no parameter of the query: {', '.join(unknown)}", file=file)
-    tags = values.get("tags", [])
-    return StoredQuery(path.stem, path, body, summary, str(values.get("description", "")), kind.group(1).upper(),
-                       tuple(tags) if isinstance(tags, list) else (str(tags),), tuple(params.values()),
-                       _enumerations(values.get("enumerate", []), file))  # type: ignore[arg-type]
+    return StoredQuery(path.stem, path, body, summary, _text(values, "description", file, lines),
+                       kind.group(1).upper(), _tags(values, file, lines), tuple(params.values()), enumerations)
 
 
 @cache

@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ..errors import InputError
 from ..iris import Minter, slugify
-from ..model import Activity, Citation, ConvenorAction, Link, Mention, Note, Report, SourceSpan, link_problem
+from ..model import Activity, Citation, ConvenorAction, Link, Locator, Mention, Note, Report, SourceSpan, link_problem
 from ..reference import Reference, label_fits, normalise_name
 from ..vocab import AUTHORITIES, DCT, OA, ORG, PROV, RDF, RDFS, RSCAO, SCHEMA, XSD
 from .nodes import boolean, date_literal, en, integer, iri, string, url_node
@@ -40,10 +40,17 @@ class Focus:
     kind: str = "activity"
     end_line: int = 0
     lines: tuple[tuple[str, int], ...] = ()
+    where: str = ""
+    places: tuple[tuple[str, str], ...] = ()
 
     def line_of(self, path: str | None) -> int:
         """The line a finding on property ``path`` points at (a report's period, its date, ...)."""
         return dict(self.lines).get(path or "", self.line)
+
+    def where_of(self, path: str | None) -> str:
+        """In a document (.docx, HTML), the place a finding on property ``path`` points at
+        (``"table 1, row 5"``, ``"paragraph 3"``); empty for a text file."""
+        return dict(self.places).get(path or "", self.where)
 
 
 class ReportGraph:
@@ -99,7 +106,29 @@ class _Mapper:
         self.add(position, OA.end, Literal(str(span.end), datatype=XSD.nonNegativeInteger))
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, string(self.report.source_text[span.start:span.end]))
+        if span.locator is not None:
+            self.place(seg, span.locator)
         return seg
+
+    def place(self, seg: NamedNode, locator: Locator) -> None:
+        """Where a segment of a document (.docx, HTML) stands in the document itself: an XPath selector
+        into its XML (``word/document.xml``, the HTML), or a range selector from the element where it
+        starts to the one where it ends, labelled as a person finds it ("table 1, rows 5-7")."""
+        node = iri(self.minter.selector(seg.value, "document"))
+        self.add(seg, OA.hasSelector, node)
+        self.add(node, RDFS.label, string(locator.label()))
+        if locator.start.path == locator.end.path:
+            self.add(node, RDF.type, OA.XPathSelector)
+            self.add(node, RDF.value, string(locator.start.path))
+            return
+        self.add(node, RDF.type, OA.RangeSelector)
+        for predicate, position, kind in ((OA.hasStartSelector, locator.start, "document-start"),
+                                          (OA.hasEndSelector, locator.end, "document-end")):
+            end = iri(self.minter.selector(seg.value, kind))
+            self.add(node, predicate, end)
+            self.add(end, RDF.type, OA.XPathSelector)
+            self.add(end, RDF.value, string(position.path))
+            self.add(end, RDFS.label, string(position.label()))
 
     def entity(self, mention: Mention) -> NamedNode:
         """The shared node of an organisation, place, person or country; unknown ones described here."""
@@ -162,8 +191,13 @@ class _Mapper:
                  RSCAO.periodStart.value: r.period.span.line if r.period else first,
                  RSCAO.periodInOrder.value: r.period.span.line if r.period else first,
                  DCT.dateSubmitted.value: r.submitted.span.line if r.submitted else near}
+        spans = {RSCAO.subRegion.value: r.sub_region, RSCAO.convenor.value: r.convenor or r.sub_region,
+                 RSCAO.periodStart.value: r.period or r.committee, RSCAO.periodInOrder.value: r.period or r.committee,
+                 DCT.dateSubmitted.value: r.submitted or r.sub_region}
+        places = {path: _where(stated.span) for path, stated in spans.items() if stated is not None}
         self.out.focus[node.value] = Focus(r.file, first, f"report {node.value.split('/report/', 1)[-1]}", facts=(
-            ("period", r.period.text if r.period else ""),), kind="report", lines=tuple(sorted(lines.items())))
+            ("period", r.period.text if r.period else ""),), kind="report", lines=tuple(sorted(lines.items())),
+            where=_where(r.committee.span) if r.committee else "", places=tuple(sorted(places.items())))
         self.add(node, RSCAO.sourceDocument, self.source)
         self.add(self.source, RDF.type, RSCAO.SourceDocument)
         self.add(self.source, RSCAO.path, string(r.file))
@@ -244,7 +278,8 @@ class _Mapper:
         if action.heading:
             self.add(node, RSCAO.heading, iri(self.minter.heading(self.node.value, letter)))
         self.out.focus[node.value] = Focus(action.text.span.file, action.text.span.line,
-                                           f"section-I {action.heading or '?'}{position}", kind="action")
+                                           f"section-I {action.heading or '?'}{position}", kind="action",
+                                           where=_where(action.text.span))
         self.add(node, RSCAO.position, integer(position))
         if action.text.value:
             self.add(node, SCHEMA.text, en(action.text.value))
@@ -287,7 +322,7 @@ class _Mapper:
             (("date", a.date.text if a.date else ""), ("country_stated", a.country_text or ""),
              ("period", period.text if period else ""), ("inferred", "; ".join(inferred)),
              ("candidates", " or ".join(candidates)), ("subregion_countries", ", ".join(self.subregion_countries))),
-            end_line=a.span.end_line)
+            end_line=a.span.end_line, where=_where(a.span))
         add(node, RDF.type, RSCAO.Activity)
         add(node, RSCAO.inReport, self.node)
         add(node, PROV.wasDerivedFrom, self.segment(a.span))
@@ -372,7 +407,7 @@ class _Mapper:
             citation.span.file, citation.span.line, owner.label, owner.country, owner.ordinal,
             (("notation", citation.notation), ("label", citation.label),
              ("scheme_label", concept.label if concept else ""), ("direction", citation.notation.split(".")[0])),
-            kind="citation")
+            kind="citation", where=_where(citation.span))
         self.add(activity, RSCAO.cites, node)
         self.add(node, RDF.type, RSCAO.Citation)
         self.add(node, RSCAO.citedNotation, string(citation.notation))
@@ -389,6 +424,11 @@ class _Mapper:
             self.add(node, RSCAO.labelFits, boolean(fits))
         if citation.is_initiative:
             self.add(node, RSCAO.initiativeWithoutDirection, boolean(citation.notation.split(".")[0] not in cited))
+
+
+def _where(span: SourceSpan) -> str:
+    """The place of a span in a document ("table 1, row 5"), empty in a text file (whose line says it)."""
+    return span.where() if span.locator is not None else ""
 
 
 def _add_months(month: str, n: int) -> str:

@@ -1,6 +1,8 @@
 """Format readers: a report file in, a :class:`~rscao_graph.model.SourceDocument` out.
 
-One module per input format. Today: the Markdown/text export of the Word template (``.md``, ``.txt``).
+One module per input format: the Markdown/text export of the Word template (``markdown.py``), Word
+documents (``docx.py``) and HTML (``html.py``), the last two laid out as the text export's blocks by
+``layout.py``. The reader is chosen by the file's content (``package.sniff_format``), not its extension.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ from pathlib import Path
 from ..errors import ReportError
 from ..model import SourceDocument
 from .decode import decode_report
+from .formats import sniff_format
 from .markdown import read_markdown
 
-__all__ = ["READERS", "display_name", "read_report"]
+__all__ = ["REPORT_SUFFIXES", "display_name", "read_bytes", "read_report"]
 
-READERS = {".md": read_markdown, ".markdown": read_markdown, ".txt": read_markdown}
+#: The file name endings of reports looked for in a folder (a file named on the command line is read
+#: whatever its name); .docm and .doc are looked for so that they get a clear error, not silence.
+REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".html", ".htm", ".xhtml")
 
 
 def display_name(path: Path, root: Path | None) -> str:
@@ -28,21 +33,35 @@ def display_name(path: Path, root: Path | None) -> str:
 
 
 def read_report(path: Path, root: Path | None = None) -> SourceDocument:
-    """Read one report file. ``root`` is the reports directory that provenance paths are relative to.
+    """Read one report file, with the reader its content calls for. ``root`` is the reports directory
+    that provenance paths are relative to.
 
-    Raises :class:`ReportError` (exit 2) for a missing, empty, binary or undecodable file or an
-    unsupported format.
+    Raises :class:`ReportError` (exit 2) for a missing, empty, binary or undecodable file, a document
+    that cannot be read (damaged, password-protected, macro-enabled, past the size limits) or a format
+    that is not a report's (naming what was found).
     """
     name = display_name(path, root)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ReportError(f"unsupported report format {path.suffix or '(no extension)'!r}", file=name,
-                          hint=f"give a Markdown/text export of the report ({', '.join(sorted(READERS))})")
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ReportError("no such file", file=name) from exc
     except OSError as exc:
         raise ReportError(f"cannot read: {exc.strerror}", file=name) from exc
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> SourceDocument:
+    """Read a report from its bytes; ``name`` is what messages and provenance call it."""
+    if not data.strip():
+        raise ReportError("the file is empty", file=name, hint="expected a bi-annual sub-regional report")
+    kind = sniff_format(data, name)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, name)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(data, name)
     text, encoding, notes = decode_report(data, name)
-    return reader(text, name, encoding=encoding, notes=notes)
+    return read_markdown(text, name, encoding=encoding, notes=notes)

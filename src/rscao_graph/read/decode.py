@@ -14,7 +14,7 @@ import unicodedata
 from ..errors import ReportError
 from ..model import Note, SourceSpan
 
-__all__ = ["decode_report"]
+__all__ = ["decode_report", "replace_refused"]
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
 #: Code points no RDF serialisation should carry: C0/C1 controls but tab and line feed, surrogates,
@@ -59,6 +59,18 @@ def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
                           hint="export the report as Markdown or plain text (UTF-8)")
     text = unicodedata.normalize("NFC", _clean(text, name, notes))
     return text, encoding, tuple(notes)
+
+
+def replace_refused(text: str) -> tuple[str, list[str]]:
+    """``text`` with the code points RDF cannot carry replaced by U+FFFD, and the ones replaced
+    (``"U+0085"``, ...), for a reader that gets its text from a document rather than from bytes.
+
+    >>> replace_refused("a\x85b\ufffe")
+    ('a\ufffdb\ufffd', ['U+0085', 'U+FFFE'])
+    """
+    if not _REFUSED.search(text):
+        return text, []
+    return _REFUSED.sub("\ufffd", text), sorted({f"U+{ord(c):04X}" for c in _REFUSED.findall(text)})
 
 
 def _decode_utf16(data: bytes, name: str, notes: list[Note]) -> tuple[str, str]:

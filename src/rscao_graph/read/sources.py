@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from . import READERS
+from . import REPORT_SUFFIXES
 
 __all__ = ["ReportFile", "collect_reports"]
 
@@ -20,7 +20,7 @@ class ReportFile:
 
 
 def _in_folder(folder: Path) -> list[ReportFile]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
                    and not p.stem.upper().startswith(("README", "LICENSE", "CHANGELOG"))
                    and not any(part.startswith(".") for part in p.relative_to(folder).parts))
     return [ReportFile(p, folder) for p in files]
@@ -47,7 +47,8 @@ def collect_reports(paths: tuple[Path, ...] | list[Path], default_folder: Path) 
     if not found:
         where = ", ".join(str(p) for p in paths) or str(default_folder)
         raise UsageError(f"no reports found in {where}",
-                         hint=f"reports are {', '.join(sorted(READERS))} files; give a file or folder as argument")
+                         hint="reports are text exports (.md, .txt), Word documents (.docx) or HTML pages (.html); "
+                              "give a file or folder as argument")
     unique: dict[Path, ReportFile] = {}
     for report in found:
         unique.setdefault(report.path.resolve(), report)

@@ -1,0 +1,116 @@
+"""The framed per-report JSON-LD documents: each expands to exactly its report's graph, with the context
+loaded by its IRI; keys are the context's short terms, values JSON types, dates keep their datatype."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pyld import jsonld
+from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
+
+from rscao_graph.publish.frames import (
+    context_document,
+    document_loader,
+    report_document,
+    report_document_path,
+)
+from rscao_graph.vocab import CONTEXT_IRI
+
+REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
+
+
+def _canonical(nquads: str) -> list[str]:
+    doc = jsonld.from_rdf(nquads, {"format": "application/n-quads"})
+    return sorted(jsonld.normalize(doc, {"algorithm": "URDNA2015", "format": "application/n-quads"}).splitlines())
+
+
+def report_graph(dist: Path, iri: str) -> str:
+    """The report's named graph from the N-Quads dump, as N-Triples."""
+    quads = parse(path=dist / "dataset.nq", format=RdfFormat.N_QUADS)
+    triples = [Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name == NamedNode(iri)]
+    return serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def framed(sample_dist: Path) -> dict:
+    return json.loads((sample_dist / report_document_path(REPORT, "https://w3id.org/rscao/")).read_text("utf-8"))
+
+
+def test_every_report_has_its_document_and_it_round_trips(sample_dist: Path, framed: dict) -> None:
+    files = sorted(str(p.relative_to(sample_dist)) for p in (sample_dist / "report").rglob("*.jsonld"))
+    assert files == ["report/north-east-asia/2019-09--2020-03.jsonld"]
+    expanded = jsonld.to_rdf(framed, {"format": "application/n-quads", "documentLoader": document_loader})
+    graph = report_graph(sample_dist, REPORT)
+    assert _canonical(expanded) == _canonical(graph)
+    assert len(_canonical(graph)) == 1302
+
+
+def test_a_changed_document_does_not_round_trip(sample_dist: Path, framed: dict) -> None:
+    """The check above can fail: one date read as a day instead of a month is another graph."""
+    changed = json.loads(json.dumps(framed).replace('"xsd:gYearMonth"', '"xsd:date"', 1))
+    expanded = jsonld.to_rdf(changed, {"format": "application/n-quads", "documentLoader": document_loader})
+    assert _canonical(expanded) != _canonical(report_graph(sample_dist, REPORT))
+
+
+def test_a_web_developer_reads_it(framed: dict) -> None:
+    assert framed["@context"] == CONTEXT_IRI
+    assert (framed["id"], framed["type"], framed["periodStated"]) == (REPORT, "Report", "September 2019 – March 2020")
+    assert framed["periodStart"] == {"type": "xsd:gYearMonth", "@value": "2019-09"}
+    assert framed["periodInOrder"] is True
+    assert framed["convenor"] == "https://w3id.org/rscao/person/chen-ying"
+    kinds = [part["type"] for part in framed["parts"]]
+    assert (kinds.count("Activity"), kinds.count("ConvenorAction"), kinds.count("SectionHeading")) == (12, 7, 5)
+    jp1 = next(p for p in framed["parts"] if p["id"] == REPORT + "/activity/jp-1")
+    assert jp1["startDate"] == {"type": "xsd:gYearMonth", "@value": "2019-11"}
+    assert (jp1["ordinal"], jp1["reportedCountry"], jp1["countryDetermination"]) == (
+        1, "https://w3id.org/rscao/country/JP", "rscao:inferred")
+    assert [c["citedNotation"] for c in jp1["cites"]] == ["2.3", "2.4", "2"]
+    assert jp1["cites"][0]["citedConcept"] == "https://w3id.org/rscao/strategy/2019-2024/2.3"
+    assert jp1["wasDerivedFrom"]["startLine"] == "60"
+
+
+def test_the_context_has_a_term_for_every_property_and_class_of_a_report(sample_dist: Path) -> None:
+    terms = {v if isinstance(v, str) else v.get("@id") for k, v in context_document()["@context"].items()
+             if not k.startswith("@")}
+    prefixes = {k: v for k, v in context_document()["@context"].items() if isinstance(v, str) and v.endswith(("#", "/"))}
+
+    def expand(term: str) -> str:
+        prefix, _, local = term.partition(":")
+        return prefixes[prefix] + local if prefix in prefixes else term
+
+    defined = {expand(t) for t in terms if t}
+    used = set()
+    for q in parse(path=sample_dist / "dataset.nq", format=RdfFormat.N_QUADS):
+        if q.graph_name == NamedNode(REPORT):
+            used.add(q.predicate.value)
+            if q.predicate.value.endswith("#type"):
+                used.add(q.object.value)
+    assert sorted(used - defined - {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}) == []
+
+
+def test_only_the_context_is_loaded() -> None:
+    with pytest.raises(jsonld.JsonLdError):
+        document_loader("https://example.org/other.jsonld")
+    assert report_document_path(REPORT, "https://w3id.org/rscao/") == Path(
+        "report/north-east-asia/2019-09--2020-03.jsonld")
+    with pytest.raises(ValueError):
+        report_document_path("https://example.org/x", "https://w3id.org/rscao/")
+
+
+def test_an_empty_graph_frames_to_a_bare_document() -> None:
+    assert json.loads(report_document([], REPORT)) == {"@context": CONTEXT_IRI}
+
+
+def test_documents_do_not_depend_on_processes(sample_dist: Path, tmp_path: Path) -> None:
+    from rscao_graph.publish.frames import write_report_documents
+
+    graph = list(parse(path=sample_dist / "dataset.nq", format=RdfFormat.N_QUADS))
+    quads = [q for q in graph if q.graph_name == NamedNode(REPORT)]
+    reports = [(REPORT, quads)] + [(f"https://w3id.org/rscao/report/r/{i}", quads[:40]) for i in range(16)]
+    assert write_report_documents(reports, "https://w3id.org/rscao/", tmp_path / "one", workers=1) == 17
+    assert write_report_documents(reports, "https://w3id.org/rscao/", tmp_path / "two", workers=2) == 17
+    for path in sorted((tmp_path / "one").rglob("*.jsonld")):
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+    assert (tmp_path / "two" / "report/r/15.jsonld").is_file()
