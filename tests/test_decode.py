@@ -122,3 +122,42 @@ def test_undecodable_bytes() -> None:
     assert str(info.value) == ("odd.md:2: not UTF-8 (byte 0x80) and the encoding cannot be told "
                                "(save the report as UTF-8)")
     assert (info.value.file, info.value.line) == ("odd.md", 2)
+
+
+# --- issue 10: bytes that used to be internal errors ---------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [
+    b"\xff\xfe" + "Report\n".encode("utf-16-le") + b"\x00",          # odd number of bytes
+    b"\xff\xfe" + "Rep".encode("utf-16-le") + b"\x00\xd8" + "ort\n".encode("utf-16-le"),  # lone surrogate
+], ids=["odd-length", "lone-surrogate"])
+def test_broken_utf16_is_an_input_error(data: bytes) -> None:
+    with pytest.raises(ReportError) as info:
+        decode_report(data, "r16.md")
+    assert info.value.exit_code == 2
+    assert str(info.value) == ("r16.md: the file starts with a UTF-16 byte order mark but is not valid UTF-16 (an odd "
+                               "number of bytes or a broken surrogate pair) (save the report again as UTF-8)")
+
+
+def test_utf16_bom_before_a_utf8_body_reads_as_utf8() -> None:
+    text, encoding, notes = decode_report(b"\xff\xfe" + "Bi-annual report – Chen Ying\nline".encode(), "r.md")
+    assert (text, encoding) == ("Bi-annual report – Chen Ying\nline", "utf-8")
+    assert [(n.code, n.severity) for n in notes] == [("encoding-not-utf8", "warning")]
+
+
+def test_characters_rdf_refuses_are_replaced_and_noted() -> None:
+    text, _, notes = decode_report("one\ufffe\ntwo\uffff and \U0010ffff\nthree\x01\n".encode("utf-8"), "r.md")
+    assert text == "one\ufffd\ntwo\ufffd and \ufffd\nthree\ufffd\n"
+    assert [(n.code, n.span.line, n.message) for n in notes] == [
+        ("text-replaced", 1, "characters that RDF cannot carry (U+FFFE) were replaced by U+FFFD; check the line in "
+                             "the original document"),
+        ("text-replaced", 2, "characters that RDF cannot carry (U+10FFFF, U+FFFF) were replaced by U+FFFD; check the "
+                             "line in the original document"),
+        ("text-replaced", 3, "characters that RDF cannot carry (U+0001) were replaced by U+FFFD; check the line in "
+                             "the original document")]
+
+
+def test_line_separators_become_line_breaks() -> None:
+    text, _, notes = decode_report("Country\tActivities\tImpact\u2028\t<p>#1 A</p>\t\u2029x".encode("utf-8"), "r.md")
+    assert text == "Country\tActivities\tImpact\n\t<p>#1 A</p>\t\nx"
+    assert [(n.code, n.severity) for n in notes] == [("line-separators", "info")]

@@ -94,8 +94,7 @@ class MentionFinder:
                 self._by_first.setdefault(words[0].lower(), []).append((name if exact else name.lower(), exact))
         self._places = PlaceIndex(reference.places)
 
-    def _known(self, masked: str, found: list[tuple[int, int, Mention]], taken: list[tuple[int, int]],
-               text: str, span: SourceSpan) -> None:
+    def _known(self, masked: str, spans: _Spans, text: str, span: SourceSpan) -> None:
         """Gazetteer entities and countries, longest first."""
         lowered = masked.lower()
         end = 0
@@ -109,11 +108,9 @@ class MentionFinder:
                     continue
                 if " " not in name and not masked[start].isupper():
                     continue  # a one-word name ("Zoom", "Trove") only with its capital
-                if _free(taken, start, stop):
+                if spans.free(start, stop):
                     target = self._targets[normalise_name(masked[start:stop])]
-                    taken.append((start, stop))
-                    found.append((start, stop, Mention(text[start:stop], target.kind, target.key, target.country,
-                                                       span)))
+                    spans.add(start, stop, Mention(text[start:stop], target.kind, target.key, target.country, span))
                     end = stop
                 break
 
@@ -136,9 +133,10 @@ class MentionFinder:
 
     def find_known(self, text: str, span: SourceSpan) -> list[Mention]:
         """Only the gazetteer's entities and the countries named in ``text``."""
-        found: list[tuple[int, int, Mention]] = []
-        self._known(_masked(text), found, [], text, span)
-        return [m for _, _, m in sorted(found, key=lambda f: f[0])]
+        masked = _masked(text)
+        spans = _Spans(len(masked))
+        self._known(masked, spans, text, span)
+        return [m for _, _, m in spans.ordered()]
 
     def find(self, text: str, span: SourceSpan, context: MentionContext | None = None) -> list[Mention]:
         """Mentions in ``text`` (a paragraph whose span is ``span``), in order of position.
@@ -148,37 +146,36 @@ class MentionFinder:
         """
         context = context or MentionContext()
         masked = _masked(text)
-        found: list[tuple[int, int, Mention]] = []
-        taken: list[tuple[int, int]] = []
-        self._known(masked, found, taken, text, span)
+        spans = _Spans(len(masked))
+        self._known(masked, spans, text, span)
         for acronym in find_acronyms(masked):
             if _looks_like_org(acronym.expansion):
-                _claim(found, taken, acronym.start, acronym.end, self._organisation(acronym.expansion, span, context))
+                spans.claim(acronym.start, acronym.end, self._organisation(acronym.expansion, span, context))
         for person in find_people(masked):
             name = text[person.start:person.end]
             target = self._targets.get(normalise_name(_unify(name)))
             key = target.key if target is not None and target.kind == "person" else None
             mention = Mention(name, "person", key, target.country if key and target else None, span,
                               title=person.title, position=person.position, affiliation=person.affiliation)
-            if not _claim(found, taken, person.start, person.end, mention):
-                found[:] = [_with_role(f, person) for f in found]
+            if not spans.claim(person.start, person.end, mention):
+                spans.update_person(person)
         words = words_of(masked)
         for org in find_organisations(masked, words):
-            inside = [m for s, e, m in found if org.start <= s and e <= org.end]
-            _claim(found, taken, org.start, org.end, self._organisation(org.name, span, context, inside))
+            inside = spans.inside(org.start, org.end)
+            spans.claim(org.start, org.end, self._organisation(org.name, span, context, inside))
         expansions = dict(context.acronyms)
         for word in _WORD.finditer(masked):
             expansion = expansions.get(word.group(0))
-            if expansion and word.group(0).isupper() and _free(taken, word.start(), word.end()):
-                taken.append((word.start(), word.end()))
-                found.append((word.start(), word.end(), self._organisation(expansion, span, context)))
+            if expansion and word.group(0).isupper() and spans.free(word.start(), word.end()):
+                spans.add(word.start(), word.end(), self._organisation(expansion, span, context))
+        found = spans.ordered()
         country_at = {s: m.key or "" for s, _, m in found if m.kind == "country"}
-        for place in self._places.find(masked, taken, context.countries, country_at, words):
+        for place in self._places.find(masked, spans.taken, context.countries, country_at, words):
             geo = place.place
-            found.append((place.start, place.end, Mention(text[place.start:place.end], "place", None,
-                                                          geo.country if geo else None, span,
-                                                          geonames=geo.geonames if geo else None)))
-        found.sort(key=lambda f: f[0])
+            spans.add(place.start, place.end, Mention(text[place.start:place.end], "place", None,
+                                                      geo.country if geo else None, span,
+                                                      geonames=geo.geonames if geo else None))
+        found = spans.ordered()
         return [_organiser(masked, found, i) for i in range(len(found))]
 
     def context_for(self, doc: SourceDocument, subregion: SubRegion | None) -> MentionContext:
@@ -212,34 +209,55 @@ def _role(role: str) -> MentionRole:
     return role if role in ("mentioned", "location", "organiser", "place") else "mentioned"  # type: ignore[return-value]
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(start < e and s < end for s, e in taken)
+class _Spans:
+    """The mentions found in a text and the characters each takes (one owner a character), so that
+    checking and claiming a span costs its length, not the number of mentions."""
 
+    def __init__(self, length: int) -> None:
+        self._owner = [-1] * length
+        self._found: dict[int, tuple[int, int, Mention]] = {}
+        self._next = -1
 
-def _claim(found: list[tuple[int, int, Mention]], taken: list[tuple[int, int]], start: int, end: int,
-           mention: Mention) -> bool:
-    """Add a mention over ``start:end`` unless it overlaps one already found; a country, place or shorter
-    organisation wholly inside it ("Fiji" in "Fiji Library Association") gives way to it."""
-    inside = [f for f in found if start < f[1] and f[0] < end]
-    if any(not (start <= s and e <= end and (m.kind in ("country", "place") or (
-            m.kind == "organisation" and e - s < end - start))) for s, e, m in inside):
-        return False
-    for f in inside:
-        found.remove(f)
-        taken.remove((f[0], f[1]))
-    found.append((start, end, mention))
-    taken.append((start, end))
-    return True
+    def taken(self, position: int) -> bool:
+        return 0 <= position < len(self._owner) and self._owner[position] >= 0
 
+    def free(self, start: int, end: int) -> bool:
+        return all(o < 0 for o in self._owner[start:end])
 
-def _with_role(found: tuple[int, int, Mention], person: object) -> tuple[int, int, Mention]:
-    """A gazetteer person named with a role ("Linli Soh, Manager of ...") gets the role."""
-    start, end, mention = found
-    if mention.kind == "person" and start == getattr(person, "start", -1):
-        return start, end, replace(mention, title=getattr(person, "title", None),
-                                   position=getattr(person, "position", None),
-                                   affiliation=getattr(person, "affiliation", None))
-    return found
+    def add(self, start: int, end: int, mention: Mention) -> None:
+        self._next += 1  # keys only grow: one is never reused after a removal
+        key = self._next
+        self._found[key] = (start, end, mention)
+        self._owner[start:end] = [key] * (end - start)
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        return [self._found[k][2] for k in sorted({o for o in self._owner[start:end] if o >= 0})]
+
+    def claim(self, start: int, end: int, mention: Mention) -> bool:
+        """Add a mention over ``start:end`` unless it overlaps one already found; a country, place or
+        shorter organisation wholly inside it ("Fiji" in "Fiji Library Association") gives way to it."""
+        keys = {o for o in self._owner[start:end] if o >= 0}
+        for key in keys:
+            s, e, m = self._found[key]
+            if not (start <= s and e <= end and (m.kind in ("country", "place") or (
+                    m.kind == "organisation" and e - s < end - start))):
+                return False
+        for key in keys:
+            s, e, _ = self._found.pop(key)
+            self._owner[s:e] = [-1] * (e - s)
+        self.add(start, end, mention)
+        return True
+
+    def update_person(self, person: object) -> None:
+        """A gazetteer person named with a role ("Linli Soh, Manager of ...") gets the role."""
+        for key, (start, end, mention) in list(self._found.items()):
+            if mention.kind == "person" and start == getattr(person, "start", -1):
+                self._found[key] = (start, end, replace(mention, title=getattr(person, "title", None),
+                                                        position=getattr(person, "position", None),
+                                                        affiliation=getattr(person, "affiliation", None)))
+
+    def ordered(self) -> list[tuple[int, int, Mention]]:
+        return sorted(self._found.values(), key=lambda f: (f[0], f[1]))
 
 
 def _organiser(masked: str, found: list[tuple[int, int, Mention]], i: int) -> Mention:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,10 +113,11 @@ class PlaceIndex:
                 return n, places
         return 0, []
 
-    def find(self, text: str, taken: list[tuple[int, int]], countries: tuple[str, ...],
+    def find(self, text: str, taken: Callable[[int], bool], countries: tuple[str, ...],
              country_at: dict[int, str], words: list[tuple[str, int, int]] | None = None) -> list[PlaceName]:
-        """Places in ``text`` outside the ``taken`` spans; ``countries`` are the report's, ``country_at``
-        the country named at each offset (", Fiji"); ``words`` the text's words when already split."""
+        """Places in ``text`` whose first character is not ``taken``; ``countries`` are the report's,
+        ``country_at`` the country named at each offset (", Fiji"); ``words`` the text's words when
+        already split."""
         if words is None:
             words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         folded = _Folded(words)
@@ -125,7 +126,7 @@ class PlaceIndex:
         i = 0
         while i < len(words):
             word, start, _ = words[i]
-            if not word[:1].isupper() or any(s <= start < e for s, e in taken):
+            if not word[:1].isupper() or taken(start):
                 i += 1
                 continue
             n, places = self._match(folded, i)

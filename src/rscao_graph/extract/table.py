@@ -22,6 +22,7 @@ from .links import find_urls, is_http_url, no_link, split_links
 __all__ = ["DraftActivity", "group_activities"]
 
 _SENTENCE_END = tuple('.!?;:"”’)')
+_JUNK_CELL = re.compile(r"^\s*(?:</?[A-Za-z]*\s*/?>?|[<>*_|]*)\s*$")
 _URL_TAIL = re.compile(r"^[\w\-./?=&%#~+:@!$,;]+$")
 _URL_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\d?\.|[\w-]+\.[a-z]{2,}(?:/|$))", re.IGNORECASE)
 
@@ -49,9 +50,13 @@ class DraftActivity:
 
 def _columns(header: Block | None, width: int) -> tuple[int | None, int, int]:
     """Indexes of the Country (``None`` when the table has none), Activities and Impact cells."""
-    roles = header_roles([" ".join(p.text for p in c.paragraphs) for c in header.cells]) if header else None
+    texts = [" ".join(p.text for p in c.paragraphs) for c in header.cells] if header else []
+    roles = header_roles(texts) if header else None
     if roles is None:
         return (0, 1, 2) if width >= 3 else (None, 0, 1)
+    junk = next((i for i, t in enumerate(texts) if not _JUNK_CELL.match(t)), 0)
+    if junk and min(roles.values()) >= junk:  # "<b\tCountry\t...": a stray tag split off a cell of its own
+        roles = {role: index - junk for role, index in roles.items()}
     activity = roles.get("activities", 1 if "country" in roles else 0)
     impact = roles.get("impact", activity + 1)
     return roles.get("country"), activity, impact
