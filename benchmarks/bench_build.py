@@ -2,7 +2,7 @@
 """Time a build of a synthetic corpus, phase by phase, with its peak memory.
 
     python benchmarks/bench_build.py [--reports N] [--repeat 3] [--keep DIR] [--seed S]
-                                     [--countries MIN-MAX] [--activities MIN-MAX] [--no-validate]
+                                     [--countries MIN-MAX] [--activities MIN-MAX] [--no-validate] [--workers N]
 
 Generates N reports with ``generate.py`` into a temporary folder (or into ``--keep DIR``, reused when it
 already holds exactly that corpus), then runs the build ``--repeat`` times, each in a fresh Python process
@@ -43,7 +43,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kilobytes on Linux
 
 
-def child(corpus: Path, out: Path, validate: bool) -> dict:
+def child(corpus: Path, out: Path, validate: bool, workers: int = 1) -> dict:
     """One build in this process; returns the timings (seconds), counts and peak RSS (MB) after each phase."""
     started = time.perf_counter()
     import rscao_graph
@@ -58,7 +58,7 @@ def child(corpus: Path, out: Path, validate: bool) -> dict:
     settings = load_settings(out.parent, out=out)
     files = collect_reports([corpus], corpus)
     t0 = time.perf_counter()
-    build = build_dataset(files, settings, load_reference())
+    build = build_dataset(files, settings, load_reference(), workers=workers)
     t1 = time.perf_counter()
     result["build_s"] = t1 - t0
     result["rss_after_build_mb"] = _rss_mb()
@@ -144,12 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip the validate phase (the library API allows it; the CLI's build always validates)")
     parser.add_argument("--json", type=Path, help="also write every run's figures as JSON to this file")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="read and extract in this many processes (default 1, as before; the CLI uses one a core)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     generate.add_shape_options(parser)
     args = parser.parse_args(argv)
 
     if args.child:
-        print(json.dumps(child(args.child[0], args.child[1], args.validate)))
+        print(json.dumps(child(args.child[0], args.child[1], args.validate, args.workers)))
         return 0
 
     work = Path(tempfile.mkdtemp(prefix="rscao-bench-"))
@@ -162,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             command = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out)]
             if not args.validate:
                 command.append("--no-validate")
+            command += ["--workers", str(args.workers)]
             started = time.perf_counter()
             done = subprocess.run(command, capture_output=True, text=True, cwd=work)
             wall = time.perf_counter() - started

@@ -127,3 +127,22 @@ def test_the_environment_dates_the_dataset(tmp_path: Path, sample_path: Path) ->
     build(files(sample_path), settings, load_reference(), environment=Environment(source_date_epoch=1583107200))
     void = (settings.out / "void.ttl").read_text(encoding="utf-8")
     assert void.count('dct:modified "2020-03-02"^^xsd:date') == 1
+
+
+def test_reading_in_several_processes_gives_the_same_dataset(tmp_path: Path, sample_path: Path) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    files = []
+    for i, period in enumerate(["September 2019 – March 2020", "March 2020 – September 2020",
+                                "September 2020 – March 2021", "March 2021 – September 2021", "Nonsense"]):
+        path = tmp_path / f"r{i}.md"
+        path.write_text(text.replace("September 2019 – March 2020", period), encoding="utf-8")
+        files.append(ReportFile(path, tmp_path))
+    (tmp_path / "bad.md").write_text("# not a report\n", encoding="utf-8")
+    files.append(ReportFile(tmp_path / "bad.md", tmp_path))
+    one = build_dataset(files, SETTINGS, load_reference(), keep_going=True)
+    two = build_dataset(files, SETTINGS, load_reference(), keep_going=True, workers=2)
+    assert [str(q) for q in two.quads()] == [str(q) for q in one.quads()]
+    assert [str(e) for e in two.skipped] == [str(e) for e in one.skipped] == [
+        "bad.md:1: not a bi-annual sub-regional report: neither its title block nor its sections were found "
+        '(expected "Bi-annual Sub-Regional Report", "Sub-region:", "I. Achievements ..." and the Country / '
+        "Activities / Impact table)"]

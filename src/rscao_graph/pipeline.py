@@ -10,7 +10,9 @@ caller passes what the environment says and receives the findings.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .config import Environment, Settings
@@ -19,7 +21,7 @@ from .errors import ReportError, UsageError, ValidationFailed
 from .extract import extract_report
 from .files import check_output
 from .iris import Minter
-from .model import Note, SourceSpan
+from .model import Note, Report, SourceSpan
 from .publish.writer import write_build
 from .rdf.authority import decision_quads
 from .rdf.dataset import Build, BuiltReport
@@ -66,27 +68,58 @@ def _newer(a: BuiltReport, b: BuiltReport) -> BuiltReport:
     return a if key(a) >= key(b) else b
 
 
+#: The reference data of the reports being extracted, set before worker processes are forked.
+_REFERENCE: Reference | None = None
+
+
+def _extract(file: ReportFile) -> Report | ReportError:
+    assert _REFERENCE is not None
+    try:
+        return extract_report(read_report(file.path, file.root), _REFERENCE)
+    except ReportError as exc:
+        return exc
+
+
+def _extracted(files: list[ReportFile], reference: Reference, workers: int) -> Iterator[Report | ReportError]:
+    """Each file read and extracted, in order; in up to ``workers`` forked processes when there are
+    enough files to be worth it (the results do not depend on it)."""
+    global _REFERENCE
+    _REFERENCE = reference
+    try:
+        if workers > 1 and len(files) >= 2 * workers and "fork" in multiprocessing.get_all_start_methods():
+            from .extract.mentions import finder_for
+
+            finder_for(reference)  # built once here, inherited by the workers
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                yield from pool.map(_extract, files, chunksize=max(1, min(32, len(files) // (4 * workers))))
+        else:
+            yield from map(_extract, files)
+    finally:
+        _REFERENCE = None
+
+
 def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Reference, *,
                   keep_going: bool = False, on_report: Callable[[ReportFile], None] | None = None,
-                  on_skipped: Callable[[ReportError], None] | None = None) -> Build:
-    """Read, extract and map every report. An unreadable report raises :class:`ReportError`, or with
-    ``keep_going`` is skipped and recorded (and handed to ``on_skipped``). Two reports for the same
-    sub-region and period: the later submission replaces the earlier, with a warning note."""
+                  on_skipped: Callable[[ReportError], None] | None = None, workers: int = 1) -> Build:
+    """Read, extract and map every report (reading and extracting in up to ``workers`` processes). An
+    unreadable report raises :class:`ReportError`, or with ``keep_going`` is skipped and recorded (and
+    handed to ``on_skipped``). Two reports for the same sub-region and period: the later submission
+    replaces the earlier, with a warning note."""
     minter = Minter(settings.base_iri)
     decisions = read_decisions(decisions_source(settings.decisions))
     links = decision_quads(decisions, minter)
     overridden = {(minter.rebase(d.entity), d.authority) for d in decisions if d.status == "accepted"}
     build = Build([], reference_quads(reference, minter, overridden) + links, settings.base_iri)
     by_iri: dict[str, BuiltReport] = {}
-    for file in files:
+    files = list(files)
+    for file, report in zip(files, _extracted(files, reference, workers), strict=True):
         if on_report is not None:
             on_report(file)
         log.debug("reading %s", file.path)
-        try:
-            report = extract_report(read_report(file.path, file.root), reference)
-        except ReportError as exc:
+        if isinstance(report, ReportError):
+            exc = report
             if not keep_going:
-                raise
+                raise exc
             build.skipped.append(exc)
             log.debug("skipped %s: %s", file.path, exc)
             if on_skipped is not None:
@@ -124,7 +157,7 @@ def check(files: Sequence[ReportFile], settings: Settings, reference: Reference,
     """Read, extract, map and validate ``files`` without writing anything (an unreadable report raises
     :class:`ReportError`)."""
     _check_outside(files, settings)
-    dataset = build_dataset(files, settings, reference, on_report=on_report)
+    dataset = build_dataset(files, settings, reference, on_report=on_report, workers=workers)
     log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
     return dataset, validate_build(dataset, workers=workers)
 
@@ -134,8 +167,8 @@ def build(files: Sequence[ReportFile], settings: Settings, reference: Reference,
           on_report: Callable[[ReportFile], None] | None = None,
           on_skipped: Callable[[ReportError], None] | None = None,
           on_validated: Callable[[Validation], None] | None = None) -> BuildResult:
-    """Build ``files`` into ``settings.out``: read, extract, map, validate (in up to ``workers``
-    processes), write (framing the per-report JSON-LD documents in as many).
+    """Build ``files`` into ``settings.out``: read and extract, map, validate (reading, extracting and
+    validating in up to ``workers`` processes), write (framing the per-report JSON-LD documents in as many).
 
     The output folder is checked first (:class:`~rscao_graph.errors.InputError`, exit 2, for a folder
     that is not an earlier build). With ``keep_going`` unreadable reports are skipped (``on_skipped``)
@@ -147,7 +180,7 @@ def build(files: Sequence[ReportFile], settings: Settings, reference: Reference,
     target = check_output(settings.out)
     _check_outside(files, settings)
     dataset = build_dataset(files, settings, reference, keep_going=keep_going, on_report=on_report,
-                            on_skipped=on_skipped)
+                            on_skipped=on_skipped, workers=workers)
     if not dataset.reports:
         raise UsageError(f"no report could be read; {settings.out} was left as it was")
     log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
