@@ -10,8 +10,11 @@ from click.testing import CliRunner, Result
 
 from rscao_graph.cli import cli
 from rscao_graph.config import Settings
+from rscao_graph.extract import extract_report
 from rscao_graph.extract.sections import SECTION_RE
 from rscao_graph.model import Activity, Report, SourceDocument, SourceSpan
+from rscao_graph.read.markdown import read_markdown
+from rscao_graph.reference import load_reference
 from rscao_graph.resources import resource_path
 
 DATA = Path(__file__).parent / "data"
@@ -53,6 +56,34 @@ II. Brief details with links to information where available
 Country\tActivities\tImpact
 China\t<p>#1 Name and Date: Seminar was held at the National Library of China on Sep 9-10, 2019</p> <p>Details:</p> <p>A seminar.</p> <p>Links: https://www.ifla.org/node/92613</p>\t<p>3. Connect and empower the field</p> <p>3.1 Provide excellent opportunities for face-to-face networking and learning</p>
 """
+
+
+#: The title block, section I and the table's lead-in of ``MINIMAL_REPORT`` (period 2019-09 to 2020-03),
+#: for tests that write their own table.
+REPORT_TOP = MINIMAL_REPORT.split("Country\t")[0]
+TABLE_HEADER = "Country\tActivities\tImpact\n"
+
+
+def table_report(rows: str, header: str = TABLE_HEADER, top: str = REPORT_TOP) -> str:
+    """A report in the template whose table is ``header`` and ``rows`` (tab-separated lines)."""
+    return top + header + rows
+
+
+def activity_row(country: str, head: str, *paragraphs: str, impact: str = "3.1") -> str:
+    """One table row: the Country cell, the Activities cell (``head`` then ``paragraphs``, each a ``<p>``)
+    and the Impact cell."""
+    cells = "".join(f"<p>{p}</p> " for p in (head, *paragraphs)).rstrip()
+    return f"{country}\t{cells}\t<p>{impact}</p>\n"
+
+
+def extract_text(text: str, name: str = "t.md") -> Report:
+    """A report given as text, read and extracted with the packaged reference data."""
+    return extract_report(read_markdown(text, name), load_reference())
+
+
+def codes(report: Report, *, severity: str | None = None) -> list[tuple[str, int]]:
+    """The report's notes as ``(code, line)`` pairs (of one ``severity`` when given)."""
+    return [(n.code, n.span.line) for n in report.notes if severity is None or n.severity == severity]
 
 
 # --- nothing silent (issue 9, Deliver item 10) ------------------------------------------------------
