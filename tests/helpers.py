@@ -129,9 +129,9 @@ def lost_words(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
     The model of a line is what the report keeps for it: the headings and actions of section I on the
     line, the activities whose span covers it (name, date text, details, links and their labels, URL
     mentions, citations, unparsed text, the stated country, the names found), the report's unparsed
-    text, and the messages of the notes whose span covers the line. A word is kept when it stands in
-    that text, also inside a longer word (a URL broken by a page break is kept joined). Template
-    words (``STRUCTURE_WORDS``) may go.
+    text, and the messages of the notes whose span covers the line; a repeated header row, noted as
+    such, need keep nothing. A word is kept when it stands in that text, also inside a longer word (a
+    URL broken by a page break is kept joined). Template words (``STRUCTURE_WORDS``) may go.
     """
     lost: list[tuple[int, str]] = []
     report_kept = [t.value for t in report.unparsed]
@@ -147,6 +147,8 @@ def lost_words(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
             part = "table"
             continue
         line = block.span.line
+        if any(n.code == "header-repeated" and n.span.line == line for n in report.notes):
+            continue  # the header row again, noted as such
         kept = list(report_kept)
         kept += [n.message for n in report.notes if _covers(n.span, line)]
         kept += [f"{h.letter} {h.title.value}" for h in report.headings if _covers(h.title.span, line)]

@@ -8,15 +8,18 @@ their own; the activity row is line 19.
 from __future__ import annotations
 
 import pytest
-from helpers import activity_row, codes, extract_text, table_report
+from helpers import activity_row, codes, extract_text, lost_words, table_report
 
 from rscao_graph.model import Activity, Report
+from rscao_graph.read.markdown import read_markdown
 
 LINE = 19
 
 
 def one(*paragraphs: str, head: str = "#1 Name and Date: Reading camp") -> tuple[Activity, Report]:
-    report = extract_text(table_report(activity_row("Nepal", head, *paragraphs)))
+    text = table_report(activity_row("Nepal", head, *paragraphs))
+    report = extract_text(text)
+    assert lost_words(read_markdown(text, "t.md"), report) == []
     (activity,) = report.activities
     return activity, report
 

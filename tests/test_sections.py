@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import MINIMAL_REPORT, extract_text, lost_words
 
 from rscao_graph.extract.mentions import finder_for
 from rscao_graph.extract.sections import read_section_one
@@ -115,3 +116,31 @@ def test_headings_lettered_with_parentheses() -> None:
 def test_a_dash_alone_means_no_items(dash: str) -> None:
     assert items(f"A. Promotion of IFLA:\n{dash}\nB. Encourage colleagues to join:\n1\\ One\n") == (
         ["A", "B"], [("B", 1, "One")], [("section-empty", 2)])
+
+
+def test_nothing_of_section_one_is_silent() -> None:
+    text = MINIMAL_REPORT.replace(
+        "A. Promotion of IFLA and IFLA-RSCAO and its programs and activities in the sub-region (Please provide details):"
+        "\n\n1\\ Worked with the National Library of China <https://www.ifla.org/node/92542>.\n",
+        "**a. promotion of IFLA and IFLA-RSCAO and its programs**\n**(Please provide details):**\n\n"
+        "1) Worked with the National Library of China <https://www.ifla.org/node/92542>.\n• Gave a talk in Beijing.\n"
+        "An unnumbered paragraph about a visit.\na) Wrote an article.\n\nB. Encourage colleagues to join:\n\nNil\n\n"
+        "C. Work with the Regional Office:\n\nNone this period.\n")
+    report = extract_text(text)
+    assert [(a.heading, a.number, a.text.value) for a in report.actions] == [
+        ("A", 1, "Worked with the National Library of China <https://www.ifla.org/node/92542>."),
+        ("A", None, "Gave a talk in Beijing."), ("A", None, "An unnumbered paragraph about a visit."),
+        ("A", None, "a) Wrote an article.")]
+    assert lost_words(read_markdown(text, "t.md"), report) == []
+
+
+@pytest.mark.xfail(strict=True, reason="'A. Promotion of IFLA:' / '1\\ Met.' / 'b) Wrote an article.' / 'B. Encourage "
+                   "colleagues to join:' / '1\\ x' gives the headings A 'Promotion of IFLA:' and B 'Wrote an article. B. "
+                   "Encourage colleagues to join:', and A has one item ('Met.'): a lettered item whose letter comes "
+                   "next is taken for the heading, and the real heading is glued to it")
+def test_a_lettered_item_before_the_next_heading_is_an_item() -> None:
+    headings, actions, _ = section("A. Promotion of IFLA:\n1\\ Met.\nb) Wrote an article.\n"
+                                   "B. Encourage colleagues to join:\n1\\ x\n")
+    assert ([(h.letter, h.title.value) for h in headings], [(a.heading, a.text.value) for a in actions]) == (
+        [("A", "Promotion of IFLA:"), ("B", "Encourage colleagues to join:")],
+        [("A", "Met."), ("A", "b) Wrote an article."), ("B", "x")])
