@@ -204,7 +204,7 @@ def test_junk_after_links_is_kept_with_the_details() -> None:
     ("No.1 Camp, 5 Nov 2019", "No.2 Fair, 6 Nov 2019"),
     ("Activity 1 Camp, 5 Nov 2019", "Activity 2 Fair, 6 Nov 2019"),
     ("#1 Event and Date Camp, 5 Nov 2019", "#2 Title & date: Fair, 6 Nov 2019"),
-    pytest.param(("(1) Camp, 5 Nov 2019", "(2) Fair, 6 Nov 2019"), marks=pytest.mark.xfail(
+    pytest.param(("(1) Camp, 5 Nov 2019", "(2) Fair, 6 Nov 2019"), id="(1)", marks=pytest.mark.xfail(
         strict=True, reason="rows '(1) Camp, 5 Nov 2019 / Details: x.' and '(2) Fair, ...' give the names "
                             "'(1) Camp' and '(2) Fair' with ordinals inferred (ordinal-missing, activity-header-missing "
                             "warnings): '(1)' without a label is not a start even with a Details: line")),
