@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import MINIMAL_REPORT, extract_text
 
 from rscao_graph.reference import label_fits, load_reference, normalise_name
 
@@ -48,3 +49,64 @@ def test_subregions_and_gazetteer() -> None:
 ])
 def test_label_fits(notation: str, label: str, fits: bool | None) -> None:
     assert label_fits(load_reference().concepts[notation], label) is fits
+
+
+# --- issue 9, Deliver item 9: every RSCAO sub-region, its countries and its sources -------------------
+
+def test_every_subregion_with_its_countries_and_a_source() -> None:
+    subregions = load_reference().subregions
+    assert {slug: (s.name, len(s.countries)) for slug, s in subregions.items()} == {
+        "central-asia": ("Central Asia", 5), "east-asia": ("East Asia", 8), "north-east-asia": ("North East Asia", 8),
+        "oceania": ("Oceania", 29), "pacific": ("Pacific", 23), "south-asia": ("South Asia", 9),
+        "south-east-asia": ("South East Asia", 11), "west-asia": ("West Asia", 18)}
+    assert subregions["central-asia"].countries == ("KG", "KZ", "TJ", "TM", "UZ")
+    assert subregions["south-asia"].countries == ("AF", "BD", "BT", "IN", "IR", "LK", "MV", "NP", "PK")
+    assert subregions["south-east-asia"].countries == ("BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "TL", "VN")
+    assert set(subregions["pacific"].countries) < set(subregions["oceania"].countries)
+    assert set(subregions["oceania"].countries) - set(subregions["pacific"].countries) == {
+        "AU", "CC", "CX", "HM", "NF", "NZ"}
+    countries = load_reference().countries
+    assert all(code in countries for s in subregions.values() for code in s.countries)
+    assert all(s.source for s in subregions.values())
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("South-East Asia", "south-east-asia"), ("South East Asia", "south-east-asia"), ("Southeast Asia", "south-east-asia"),
+    ("SOUTH EAST ASIA", "south-east-asia"), ("South-eastern Asia", "south-east-asia"), ("SE Asia", "south-east-asia"),
+    ("Pacific", "pacific"), ("the Pacific", "pacific"), ("Pacific Islands", "pacific"), ("South Pacific", "pacific"),
+    ("Oceania", "oceania"), ("Australia and Oceania", "oceania"), ("North East Asia", "north-east-asia"),
+    ("Northeast Asia", "north-east-asia"), ("North-East Asia", "north-east-asia"), ("East Asia", "east-asia"),
+    ("Eastern Asia", "east-asia"), ("South Asia", "south-asia"), ("Southern Asia", "south-asia"),
+    ("West Asia", "west-asia"), ("Western Asia", "west-asia"), ("Middle East", "west-asia"),
+    ("Central asia", "central-asia"),
+    ("Asia", None), ("Europe", None), ("ASEAN", None),
+])
+def test_subregion_names_and_variants(name: str, slug: str | None) -> None:
+    found = load_reference().subregion(name)
+    assert (found.slug if found else None) == slug
+
+
+@pytest.mark.xfail(strict=True, reason="subregion('North East Asia (NEA)') is None: the name with its acronym in "
+                   "parentheses is not matched")
+def test_a_subregion_with_its_acronym() -> None:
+    assert load_reference().subregion("North East Asia (NEA)").slug == "north-east-asia"
+
+
+@pytest.mark.parametrize(("name", "notes"), [
+    ("South-East Asia", []),
+    ("Pacific", []),
+    ("Asia", [("subregion-unknown", "warning", 6)]),
+    ("Southern Atlantis", [("subregion-unknown", "warning", 6)]),
+])
+def test_an_unknown_subregion_is_a_warning(name: str, notes: list[tuple[str, str, int]]) -> None:
+    report = extract_text(MINIMAL_REPORT.replace("Sub-region: North East Asia", f"Sub-region: {name}"))
+    assert [(n.code, n.severity, n.span.line) for n in report.notes if n.code == "subregion-unknown"] == notes
+    assert report.sub_region.value == name
+
+
+def test_the_unknown_subregion_note_names_the_known_ones() -> None:
+    report = extract_text(MINIMAL_REPORT.replace("Sub-region: North East Asia", "Sub-region: Asia"))
+    (note,) = [n for n in report.notes if n.code == "subregion-unknown"]
+    assert note.message == ('the sub-region "Asia" is none of the RSCAO sub-regions (Central Asia, East Asia, North East '
+                            "Asia, Oceania, Pacific, South Asia, South East Asia, West Asia); its countries cannot be "
+                            "checked")
