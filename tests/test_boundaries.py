@@ -62,16 +62,10 @@ def test_a_header_inside_a_paragraph_says_where_it_starts() -> None:
     assert find_header("See #ReadNepal on the #2 list", row_start=False) is None
 
 
-@pytest.mark.xfail(strict=True, reason="find_header('(3) Reading camp', row_start=True) is None: the module's rule "
-                   "says a bare '(1)' at the start of a row is a weak start like '1.' and '1)'")
 def test_a_number_in_parentheses_is_a_weak_start() -> None:
     assert find_header("(3) Reading camp", row_start=True) == HeaderMatch(3, "Reading camp", weak=True)
 
 
-@pytest.mark.xfail(strict=True, reason="find_header('1.5 million visitors came', row_start=True) is "
-                   "HeaderMatch(ordinal=1, rest='5 million visitors came', weak=True): a decimal number is read as "
-                   "'1.' and, in a table whose Country cell is filled on every row, starts a new activity #1 named "
-                   "'5 million ...' in the middle of a sentence broken by a page break")
 def test_a_decimal_number_is_no_header() -> None:
     assert find_header("1.5 million visitors came", row_start=True) is None
 

@@ -54,9 +54,6 @@ def test_clean_inline(raw: str, expected: str) -> None:
     assert clean_inline(raw) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="parse_cell('<p>#1 Name and Date: Camp<br>Details: x.<br>Links: https://a.org/x"
-                   "</p>') gives one paragraph '#1 Name and Date: Camp Details: x. Links: https://a.org/x': a line "
-                   "break <br> inside a cell is read as a space, so the name swallows the details and the links")
 def test_a_line_break_in_a_cell_separates_paragraphs() -> None:
     assert paragraphs("<p>#1 Name and Date: Camp<br>Details: x.<br/>Links: https://a.org/x</p>") == [
         "#1 Name and Date: Camp", "Details: x.", "Links: https://a.org/x"]

@@ -419,7 +419,7 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Built 1 report(s), 12 activities, 5794 quads into {work / 'dist'}"
+    assert lines[0] == f"Built 1 report(s), 12 activities, 5797 quads into {work / 'dist'}"
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
                                                        "context.jsonld", "ontology.ttl", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [

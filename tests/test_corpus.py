@@ -63,9 +63,12 @@ MISSED = {
         "['Library and Information Association of New Zealand Aotearoa']",
     ("oceania_2020-09_2021-03", "PG #1", "organisations", "Buk bilong Pikinini"):
         "'The National Library Service of Papua New Guinea and Buk bilong Pikinini ran ...': organisations found "
-        "are ['National Library Service of Papua New Guinea and Buk'] (one name running into the next)",
+        "are ['National Library Service of Papua New Guinea'] ('Buk bilong Pikinini' has no head noun)",
     ("oceania_2020-09_2021-03", "VU #1", "places", "Lenakel"):
-        "'at Lenakel on Tanna': places found are ['Tanna']; Lenakel is not in data/places.csv",
+        "'at Lenakel on Tanna': places found are []; Lenakel is not in data/places.csv",
+    ("oceania_2020-09_2021-03", "VU #1", "places", "Tanna"):
+        "'on Tanna': places found are []; the island Tanna is not in data/places.csv (GeoNames' populated places; "
+        "it used to be found as Thāne, India, whose alternate name it is)",
     ("pacific_2022-03_2022-09", "WS #1", "places", "Salelologa"):
         "'visited schools in Salelologa': places found are ['Apia']; Salelologa is not in data/places.csv",
     ("pacific_2022-03_2022-09", "TO #1", "places", "Tongatapu"):
@@ -177,7 +180,7 @@ def test_the_missed_names_are_names_of_the_answer_keys() -> None:
     listed = {(p.values[0], tag(GOLD[p.values[0]]["activities"][p.values[1]]), p.values[2], p.values[3])
               for p in ENTITIES}
     assert set(MISSED) <= listed
-    assert (len(ENTITIES), len(MISSED)) == (135, 7)
+    assert (len(ENTITIES), len(MISSED)) == (135, 8)
 
 
 @pytest.mark.parametrize(("stem", "index", "kind", "name"), ENTITIES)

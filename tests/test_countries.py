@@ -80,17 +80,10 @@ def test_a_name_of_several_countries_is_ambiguous(name: str, codes: tuple[str, .
 
 
 @pytest.mark.parametrize(("name", "code"), [
-    pytest.param("Aotearoa New Zealand", "NZ", marks=pytest.mark.xfail(
-        strict=True, reason="country_code('Aotearoa New Zealand') is None: the name New Zealand's libraries use "
-                            "(LIANZA, the National Library) is no alias in data/countries.csv")),
-    pytest.param("Commonwealth of Australia", "AU", marks=pytest.mark.xfail(
-        strict=True, reason="country_code('Commonwealth of Australia') is None: Australia's official long form is "
-                            "no alias in data/countries.csv")),
-    pytest.param("Maldives, Republic of", "MV", marks=pytest.mark.xfail(
-        strict=True, reason="country_code('Maldives, Republic of') is None while 'Republic of Maldives' is MV: the "
-                            "inverted long form of a country's name is not read")),
-    pytest.param("Cambodia, Kingdom of", "KH", marks=pytest.mark.xfail(
-        strict=True, reason="country_code('Cambodia, Kingdom of') is None while 'Kingdom of Cambodia' is KH")),
+    pytest.param("Aotearoa New Zealand", "NZ"),
+    pytest.param("Commonwealth of Australia", "AU"),
+    pytest.param("Maldives, Republic of", "MV"),
+    pytest.param("Cambodia, Kingdom of", "KH"),
 ])
 def test_more_variants(name: str, code: str) -> None:
     assert load_reference().country_code(name) == code

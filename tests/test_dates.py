@@ -174,8 +174,6 @@ def test_dates_in_running_text(text: str, found: list[tuple[str, str, str | None
     assert [(d.text, d.start, d.end) for d in find_dates(text)] == found
 
 
-@pytest.mark.xfail(strict=True, reason="find_dates('Workshop between 3 and 5 May 2021') gives only "
-                   "[('5 May 2021', '2021-05-05', None)]: 'between D and D Month' is not read as a range")
 def test_between_two_days_is_a_range() -> None:
     assert [(d.text, d.start, d.end) for d in find_dates("Workshop between 3 and 5 May 2021")] == [
         ("between 3 and 5 May 2021", "2021-05-03", "2021-05-05")]

@@ -113,12 +113,12 @@ def test_vertical_merge_grid_span_and_positions() -> None:
     assert row.cells[2].paragraphs[0].span.locator.label() == "table 1, row 3, cell 3"  # type: ignore[union-attr]
 
 
-def test_nested_table_flattened_with_a_note_and_breaks_in_cells_are_spaces() -> None:
+def test_nested_table_flattened_with_a_note_and_breaks_in_cells_separate_paragraphs() -> None:
     inner = table([para("inner A")], [para("inner B")])
     cell = '<w:p><w:r><w:t>Links:</w:t><w:br/><w:t>https://a.org/</w:t></w:r></w:p>' + inner
     doc = read_docx(package(table(HEADER, [para("China"), cell, para("3.")])), "r.docx")
     assert [[p.text for p in c.paragraphs] for c in doc.blocks[1].cells] == [
-        ["China"], ["Links: https://a.org/", "inner A", "inner B"], ["3."]]
+        ["China"], ["Links:", "https://a.org/", "inner A", "inner B"], ["3."]]
     assert [(n.code, n.message, n.span.where()) for n in doc.notes] == [
         ("table-nested", "a table inside table 1, row 2, cell 2 is read as the cell's paragraphs", "table 1, row 2")]
 

@@ -15,7 +15,7 @@ def test_render_and_split() -> None:
     assert render([("e\u0301", False)]) == ("é", "é")
     assert split_lines([("a", False), (BREAK, False), ("  ", False), (BREAK, False), ("b", False)], "•") == [
         ("• a", "• a"), ("b", "b")]
-    assert split_lines([("a", False), (BREAK, False), ("b", False)], in_cell=True) == [("a b", "a b")]
+    assert split_lines([("a", False), (BREAK, False), ("b", False)], in_cell=True) == [("a", "a"), ("b", "b")]
 
 
 def test_link_forms() -> None:

@@ -110,16 +110,11 @@ def test_words_after_a_link_are_kept_apart() -> None:
 
 
 @pytest.mark.parametrize("quoted", ["“https://a.example.org/x”", "'https://a.example.org/x'"])
-@pytest.mark.xfail(strict=True, reason="split_links('“https://a.example.org/x”') gives the link and the words "
-                   "['“', '”'] (for 'https://a.example.org/x' in straight quotes: [\"'\"]): quotes around a URL are "
-                   "wrapping punctuation, not words among the links (they make a link-words note)")
 def test_quotes_around_a_link_are_wrapping(quoted: str) -> None:
     found, words = split_links(quoted, SPAN)
     assert ([link.text for link in found], words) == (["https://a.example.org/x"], [])
 
 
-@pytest.mark.xfail(strict=True, reason="split_links('https://a.example.org/x;https://b.example.org/y') gives one "
-                   "link 'https://a.example.org/x;https://b.example.org/y': a second scheme after ';' starts a link")
 def test_two_links_run_together_with_a_semicolon() -> None:
     found, _ = split_links("https://a.example.org/x;https://b.example.org/y", SPAN)
     assert [link.text for link in found] == ["https://a.example.org/x", "https://b.example.org/y"]

@@ -41,24 +41,17 @@ def test_a_person_and_the_organisation_are_both_mentions() -> None:
         ("Nepal Library Association", "organisation", None, None, "NP")]
 
 
-@pytest.mark.xfail(strict=True, reason="find_people('Dr. Asha Rana, Director of the National Library of Nepal') gives "
-                   "[('Asha Rana', 'Dr.', None, None)]: a titled person's stated role and organisation are dropped")
 def test_a_title_and_a_role() -> None:
     assert [(p.name, p.title, p.position, p.affiliation) for p in find_people(
         "Dr. Asha Rana, Director of the National Library of Nepal")] == [
         ("Asha Rana", "Dr.", "Director", "National Library of Nepal")]
 
 
-@pytest.mark.xfail(strict=True, reason="find_people('Assoc. Prof. Asha Rana of Tribhuvan University') gives the title "
-                   "'Prof.' (split_title of the title block gives 'Assoc. Prof.')")
 def test_a_compound_title() -> None:
     assert [(p.name, p.title) for p in find_people("Assoc. Prof. Asha Rana of Tribhuvan University")] == [
         ("Asha Rana", "Assoc. Prof.")]
 
 
-@pytest.mark.xfail(strict=True, reason="'Ms. Sita Sharma of the Nepal Library Association and Dr Ram Thapa spoke.' gives "
-                   "Sita Sharma the affiliation 'Nepal Library Association and Dr Ram Thapa', and the mentions are "
-                   "[Sita Sharma, the country Nepal, Ram Thapa]: the organisation is not found")
 def test_an_affiliation_ends_before_the_next_person() -> None:
     found = finder_for(load_reference()).find("Ms. Sita Sharma of the Nepal Library Association and Dr Ram Thapa spoke.",
                                               SPAN, MentionContext((), ("NP",)))

@@ -68,7 +68,7 @@ def test_build_is_one_call_from_reports_to_dumps(tmp_path: Path, sample_path: Pa
     assert seen == ["north-east-asia-2019-09--2020-03.md"]
     assert found == [(0, 3, 13)]
     assert isinstance(result, BuildResult)
-    assert (len(result.dataset.reports), len(result.dataset.quads()), result.skipped) == (1, 5794, [])
+    assert (len(result.dataset.reports), len(result.dataset.quads()), result.skipped) == (1, 5797, [])
     assert result.validation.counts() == {"violation": 0, "warning": 3, "info": 13}
     assert sorted(result.sizes) == ["context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
                                     "ontology.ttl", "validation.ttl", "void.ttl"]

@@ -66,20 +66,13 @@ def test_fold(word: str, folded: str) -> None:
     assert fold(word) == folded
 
 
-@pytest.mark.xfail(strict=True, reason="'They met in Islamabad.' (South Asia) gives Islamabad with GeoNames 1205733, "
-                   "BD: Chattogram, whose alternate names include 'Islamabad' and which is more populous, wins over "
-                   "Islamabad itself (1176615, PK); a place's own name should beat another's alternate name")
 def test_a_place_by_its_own_name_wins_over_an_alternate_name() -> None:
     assert places("They met in Islamabad.") == [("Islamabad", "1176615", "PK")]
 
 
-@pytest.mark.xfail(strict=True, reason="'Stories on Tanna.' in an Oceania report gives Tanna with GeoNames 1254661, IN "
-                   "(Thāne, an alternate name of a big city in India); the corpus reads Tanna (Vanuatu) the same way")
 def test_an_alternate_name_of_a_city_abroad_is_no_place_here() -> None:
     assert [p for p in places("Stories on Tanna.", "oceania") if p[2] == "IN"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="'Books in Kazakh and Russian.' (Central Asia) gives the place Kazakh "
-                   "(GeoNames 1520172, KZ): a language after 'in' is taken for a place")
 def test_a_language_after_in_is_no_place() -> None:
     assert places("Books in Kazakh and Russian.", "central-asia") == []

@@ -86,8 +86,6 @@ def test_subregion_names_and_variants(name: str, slug: str | None) -> None:
     assert (found.slug if found else None) == slug
 
 
-@pytest.mark.xfail(strict=True, reason="subregion('North East Asia (NEA)') is None: the name with its acronym in "
-                   "parentheses is not matched")
 def test_a_subregion_with_its_acronym() -> None:
     assert load_reference().subregion("North East Asia (NEA)").slug == "north-east-asia"
 

@@ -110,8 +110,6 @@ def test_headings_lettered_with_parentheses() -> None:
         == (["A", "B", "C"], [("A", 1, "x"), ("B", 1, "y"), ("C", 1, "z")], [])
 
 
-@pytest.mark.xfail(strict=True, reason="a line '-' (or '–') alone under a heading gives an action with empty text "
-                   "('A', None, ''), no section-empty note: the bullet is taken off before 'nothing' is checked")
 @pytest.mark.parametrize("dash", ["-", "–", "- "])
 def test_a_dash_alone_means_no_items(dash: str) -> None:
     assert items(f"A. Promotion of IFLA:\n{dash}\nB. Encourage colleagues to join:\n1\\ One\n") == (

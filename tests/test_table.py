@@ -136,10 +136,6 @@ def test_entities_in_cells_are_decoded() -> None:
         "Camp – Kathmandu & Pokhara", "5–6 Nov 2019", 'x <y> "z".', "https://a.example.org/x?a=1&b=2")
 
 
-@pytest.mark.xfail(strict=True, reason="a cell 'Nepal | #1 Name and Date: Camp, 5 Nov 2019<br>Details: Forty pupils."
-                   "<br>Links: https://a.example.org/x | 3.1 Provide<br>2.1 Produce' gives name 'Camp, 5 Nov 2019 "
-                   "Details: Forty pupils. Links: https://a.example.org/x', no date, no details, no links and the "
-                   "citations ['3.1'] (2.1 lost in the label of 3.1), with no note")
 def test_line_breaks_separate_the_fields_of_a_cell() -> None:
     report = table("Nepal\t#1 Name and Date: Camp, 5 Nov 2019<br>Details: Forty pupils.<br>Links: "
                    "https://a.example.org/x\t3.1 Provide<br>2.1 Produce\n")
@@ -173,10 +169,7 @@ def test_links_in_paragraphs_and_continuation_rows(rows: str) -> None:
 
 @pytest.mark.parametrize("tail", [
     "camp-photos", "2019/camp.html", "photos/123", "index.php?id=4",
-    pytest.param("camp-photos.html", marks=pytest.mark.xfail(
-        strict=True, reason="'Links: https://a.example.org/news/' then a continuation row 'camp-photos.html' gives the "
-                            "links ['https://a.example.org/news/'] and the unparsed text 'camp-photos.html' (link-words):"
-                            " a file name ending the broken URL is taken for a domain")),
+    pytest.param("camp-photos.html"),
 ])
 def test_a_url_broken_by_a_page_break_is_joined(tail: str) -> None:
     report = table(activity_row("Nepal", "#1 Name and Date: Camp", "Details: x.", "Links: https://a.example.org/news/")
@@ -204,10 +197,7 @@ def test_junk_after_links_is_kept_with_the_details() -> None:
     ("No.1 Camp, 5 Nov 2019", "No.2 Fair, 6 Nov 2019"),
     ("Activity 1 Camp, 5 Nov 2019", "Activity 2 Fair, 6 Nov 2019"),
     ("#1 Event and Date Camp, 5 Nov 2019", "#2 Title & date: Fair, 6 Nov 2019"),
-    pytest.param(("(1) Camp, 5 Nov 2019", "(2) Fair, 6 Nov 2019"), id="(1)", marks=pytest.mark.xfail(
-        strict=True, reason="rows '(1) Camp, 5 Nov 2019 / Details: x.' and '(2) Fair, ...' give the names "
-                            "'(1) Camp' and '(2) Fair' with ordinals inferred (ordinal-missing, activity-header-missing "
-                            "warnings): '(1)' without a label is not a start even with a Details: line")),
+    pytest.param(("(1) Camp, 5 Nov 2019", "(2) Fair, 6 Nov 2019"), id="(1)"),
 ])
 def test_numbers_without_a_label_start_activities_with_a_details_line(heads: tuple[str, str]) -> None:
     report = table(activity_row("Nepal", heads[0], "Details: x.", "Links: https://a.example.org/x")
@@ -254,9 +244,6 @@ def test_a_weak_number_without_evidence_is_text_of_the_activity_above() -> None:
     assert codes(report) == [("activity-header-doubtful", 20)]
 
 
-@pytest.mark.xfail(strict=True, reason="rows 'Nepal | #1 Name and Date: Camp, 5 Nov 2019 / Details: / Visitors in 2019:'"
-                   " and 'Nepal | 1.5 million, twice as many as in 2018. / Links: https://a.example.org/x' give a second "
-                   "activity #1 named '5 million, twice as many as' dated 2018")
 def test_a_decimal_number_continues_the_sentence_above() -> None:
     report = table(activity_row("Nepal", "#1 Name and Date: Camp, 5 Nov 2019", "Details:", "Visitors in 2019:")
                    + activity_row("Nepal", "1.5 million, twice as many as in 2018.", "Links: https://a.example.org/x",
@@ -314,28 +301,16 @@ def test_a_name_in_angle_brackets_stays_in_the_name() -> None:
 
 
 @pytest.mark.parametrize("rows", [
-    pytest.param(ROW + activity_row("Bhutan", "and ten teachers came.", impact=""), id="continuation-row", marks=pytest.mark.xfail(
-        strict=True, reason="a continuation row 'Bhutan | and ten teachers came. |' under Nepal #1: the Country cell "
-                            "'Bhutan' is in no field and no note (the words go to Nepal #1's details)")),
-    pytest.param(ROW + "Bhutan\t\t\n" + activity_row("", "#1 Name and Date: Fair, 6 Nov 2019"), id="country-only-row",
-                 marks=pytest.mark.xfail(
-                     strict=True, reason="a row 'Bhutan | | ' (the Country cell of the row below, split by a page "
-                                         "break) is dropped: 'Bhutan' is in no field and no note, and the next #1 gets "
-                                         "country None with country-not-carried and country-unknown warnings")),
+    pytest.param(ROW + activity_row("Bhutan", "and ten teachers came.", impact=""), id="continuation-row"),
+    pytest.param(ROW + "Bhutan\t\t\n" + activity_row("", "#1 Name and Date: Fair, 6 Nov 2019"), id="country-only-row"),
     pytest.param("Nepal\t<p>Some text first.</p>\t<p>2.1 x</p>\n" + activity_row("", "#1 Name and Date: Fair"),
-                 id="row-before-any-activity", marks=pytest.mark.xfail(
-                     strict=True, reason="a row 'Nepal | Some text first. | 2.1 x' before any activity: the note "
-                                         "quotes 'Some text first. | 2.1 x' but not 'Nepal', which is in no field; the "
-                                         "next #1 (empty cell) gets country None with a country-unknown warning")),
+                 id="row-before-any-activity"),
 ])
 def test_a_country_cell_is_never_dropped(rows: str) -> None:
     _, lost = silent(table_report(rows))
     assert lost == []
 
 
-@pytest.mark.xfail(strict=True, reason="'Details: x. #2 Name and Date: Fair' in one paragraph gives #1 no details and "
-                   "the unparsed text 'Details: x.' (activity-header-inside): the text before the header is not read "
-                   "as the paragraph it is")
 def test_text_before_a_header_inside_a_paragraph_is_read_as_its_own_paragraph() -> None:
     report = table("Nepal\t<p>#1 Name and Date: Camp</p> <p>Details: x. #2 Name and Date: Fair</p>\t<p>3.1 P</p>\n")
     assert [(a.ordinal, [d.value for d in a.details], [u.value for u in a.unparsed]) for a in report.activities] == [

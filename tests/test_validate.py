@@ -234,7 +234,7 @@ REPORT_CASES: dict[str, Case] = {
         "kept as stated"),
     "row-without-activity": case(
         "row-without-activity", 19, None, None,
-        'table text before any "#1 Name and Date:": "Activities of the year. | See below."; kept as stated'),
+        'table text before any "#1 Name and Date:": "China | Activities of the year. | See below."; kept as stated'),
     "impact-unparsed": case(
         "impact-unparsed", 19, "CN", 1,
         'Impact text "Connects the field" names no strategy direction or initiative by number; kept as stated'),
@@ -276,8 +276,9 @@ REPORT_CASES: dict[str, Case] = {
         'a new activity without "#n Name and Date:" (a new country, or a second "Details:"); its name is taken '
         "from its first paragraph", also=("ordinal-missing",)),
     "activity-header-inside": case(
-        "activity-header-inside", 20, "CN", 1,
-        'text before an activity header in the same paragraph: "Photos were taken."; kept as stated'),
+        "activity-header-inside", 20, "CN", 2,
+        'an activity header inside a paragraph, after "Photos were taken." (read with the activity above); start '
+        "it on a line of its own"),
     "country-not-carried": case(
         "country-not-carried", 20, "JP", 1,
         "the Country cell is empty and the numbering restarts at #1: this is not read as China (the country "

@@ -34,7 +34,7 @@ def void(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[l
 
 def test_dataset_counts(void: tuple[list[Triple], Path]) -> None:
     triples, _ = void
-    assert values(triples, DS, VOID + "triples") == ["5794"]
+    assert values(triples, DS, VOID + "triples") == ["5797"]
     assert values(triples, DS, "http://purl.org/dc/terms/license") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert values(triples, DS, "http://purl.org/dc/terms/modified") == []
     assert values(triples, f"{DS}/class/rscao-Activity", VOID + "entities") == ["12"]

@@ -54,6 +54,7 @@ def normalise_name(name: str) -> str:
 
 
 def _region_key(name: str) -> str:
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name)  # "North East Asia (NEA)"
     return re.sub(r"^the ", "", normalise_name(name.replace("-", " ").replace("sub-region", "")).strip())
 
 
@@ -153,11 +154,16 @@ class Reference:
     entities: dict[str, Entity]
     concepts: dict[str, Concept]
     places: tuple[GeoPlace, ...] = ()
+    languages: frozenset[str] = frozenset()
 
     def country_code(self, name: str) -> str | None:
         """ISO code for a country name or alias ("the Philippines" too), ``None`` when unknown or ambiguous."""
-        key = normalise_name(name)
-        return self.country_names.get(key) or self.country_names.get(re.sub(r"^the ", "", key))
+        key = re.sub(r"^the ", "", normalise_name(name))
+        found = self.country_names.get(key)
+        if found is None and ", " in key:  # "Maldives, Republic of" for "Republic of Maldives"
+            head, _, tail = key.rpartition(", ")
+            found = self.country_names.get(f"{tail} {head}")
+        return found
 
     def entity_named(self, name: str, kind: str | None = None) -> Entity | None:
         """The gazetteer entity whose name or alias is ``name`` (normalised), optionally of one kind."""
@@ -247,4 +253,9 @@ def load_reference() -> Reference:
                             int(r["population"] or 0))
                    for r in _rows(data / "places.csv", ["geonames", "name", "alternates", "country", "admin1",
                                                         "population"]))
-    return Reference(countries, names, ambiguous, subregions, entities, concepts, places)
+    try:
+        languages = frozenset(line.strip() for line in (data / "languages.txt").read_text(encoding="utf-8").splitlines()
+                              if line.strip())
+    except OSError as exc:
+        raise InputError(f"cannot read reference data: {exc.strerror}", file=str(data / "languages.txt")) from exc
+    return Reference(countries, names, ambiguous, subregions, entities, concepts, places, languages)

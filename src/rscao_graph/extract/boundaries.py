@@ -22,13 +22,14 @@ _NUMBER = (r"(?:#\s*(?P<hash>\d{1,3})"
            r"|(?:activity|event|item)\s*(?:no\.?|nr\.?|number|#)?\s*(?P<word>\d{1,3})"
            r"|(?:no|nr)\.?\s*(?P<no>\d{1,3})"
            r"|\((?P<paren>\d{1,3})\)"
-           r"|(?P<bare>\d{1,3})(?=\s*[.):]|\s+[-–—]))")
+           r"|(?P<bare>\d{1,3})(?=\s*(?:\.(?!\d)|[):])|\s+[-–—]))")
 _SEP = r"\s*[.):\-–—]?\s*"
 _STRONG = re.compile(rf"^\s*(?:{_NUMBER}{_SEP})?(?P<label>{_LABEL})\s*(?P<colon>[:：]+|[-–—]|\.(?!\d))?\s*"
                      r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _HASH = re.compile(r"^\s*(?:#\s*(?P<hash>\d{1,3})|(?:activity|event)\s*(?:no\.?|nr\.?|number|#)?\s*(?P<word>\d{1,3})"
                    r"|(?:no|nr)\.\s*(?P<no>\d{1,3}))\s*(?:[.:)\-–—]\s*|\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_WEAK = re.compile(rf"^\s*{_NUMBER}\s*(?:[.):]|[-–—])\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+_WEAK = re.compile(rf"^\s*(?:{_NUMBER}\s*(?:\.(?!\d)|[):]|[-–—])|\((?P<paren2>\d{{1,3}})\))\s*(?P<rest>\S.*)$",
+                   re.IGNORECASE | re.DOTALL)
 _INSIDE = re.compile(rf"(?:(?<=[\s>.;])|^)(?P<head>#\s*\d{{1,3}}{_SEP}{_LABEL})", re.IGNORECASE)
 _NO_ACTIVITY = re.compile(r"^\s*(?:no\s+(?:\w+\s+){0,2}activit(?:y|ies)|nothing\s+to\s+report|no\s+report|"
                           r"nil|none|n/?a|not\s+applicable)\b", re.IGNORECASE)
@@ -53,7 +54,7 @@ class HeaderMatch:
 
 
 def _number(m: re.Match[str]) -> int | None:
-    for group in ("hash", "word", "no", "paren", "bare"):
+    for group in ("hash", "word", "no", "paren", "bare", "paren2"):
         value = m.groupdict().get(group)
         if value:
             return int(value)

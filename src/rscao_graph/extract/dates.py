@@ -30,7 +30,8 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _VERBS = {"may", "mar", "march", "sat", "sun", "wed"}
 _TOKEN = re.compile(r"""
     (?P<numdate>\d{1,2}(?:\s?[-–]\s?\d{1,2})?([./-])\d{1,2}\2(?:19|20)\d{2}(?!\d)
-              |(?:19|20)\d{2}([./-])\d{1,2}\3\d{1,2}(?!\d)|(?:19|20)\d{2}-\d{2}(?![\d-]))
+              |(?:19|20)\d{2}([./-])\d{1,2}\3\d{1,2}(?!\d)|(?:19|20)\d{2}-\d{2}(?![\d-])
+              |(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/]))
   | (?P<quarter>\b[Qq][1-4]\b|\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?\b)
   | (?P<qual>\b(?:early|mid|late|end|beginning|start|middle)(?:\s+of)?\b(?:\s*-\s*|\s+)(?=[A-Za-z]))
   | (?P<year>\b(?:19|20)\d{2}\b(?!\.\d))
@@ -176,6 +177,8 @@ def _numeric(text: str) -> _Point:
     parts = [int(p) for p in re.findall(r"\d+", text)]
     if text[:4].isdigit() and len(parts) == 2:
         return _Point(month=parts[1], year=parts[0])
+    if len(parts) == 2:  # "09/2019"
+        return _Point(month=parts[0], year=parts[1])
     if text[:4].isdigit():
         return _Point(numeric=(parts[0], parts[1], parts[2], None))
     year, second, first = parts[-1], parts[-2], parts[0]
@@ -264,12 +267,14 @@ class _Parser:
         p2 = None
         if self.at(end, "sep"):
             candidate = self.point(end + 1)
-            if candidate is not None and _compatible(p1, candidate, t[end].text.lower()):
+            sep = t[end].text.lower()
+            if candidate is not None and _compatible(p1, candidate, "-" if sep == "and" and self.at(first, "between")
+                                                     else sep):
                 p2, end = candidate, candidate.end
         date = _combine(p1, p2)
         if date is None or (date.precision == "year" and p2 is None and not years):
             return None
-        return replace(date, open_end=since), first if since else lead, end, weekday
+        return replace(date, open_end=since), first if since or self.at(first, "between") else lead, end, weekday
 
 
 def _compatible(p1: _Point, p2: _Point, sep: str) -> bool:

@@ -20,7 +20,7 @@ __all__ = ["find_urls", "is_http_url", "link_problem", "no_link", "split_links"]
 _SCHEME = r"(?:https?|ftp)://"
 _TYPO = SCHEME_TYPO
 _MARKDOWN = r"\[(?P<md_label>[^\[\]]{0,300})\]\(\s*(?P<md_url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)"
-_URL_BODY = r"[^\s<>\"“”\[\]]+"
+_URL_BODY = r"(?:[^\s<>\"“”\[\];,]|[;,](?!\s*(?:https?|ftp)://|\s*www\.))+"
 _DOMAIN = (r"(?<![@\w.])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(?:com|org|net|edu|gov|int|info|biz|museum|"
            r"[a-z]{2})(?![\w-])(?:[/:?#][^\s<>\"“”]*)?")
 _EMAIL = EMAIL
@@ -37,7 +37,7 @@ _NO_LINK = re.compile(r"^\W*(?:n/?a|none|nil|no|nothing|-+|–|—|tba|tbc|pendi
                       re.IGNORECASE)
 _TRAILING = ".,;:!?'\"”’»)]}>"
 _LEADING = "<([{'\"“‘«"
-_JOINERS = re.compile(r"^[\s,;:/|&+–—-]*(?:and|or|also|see|at|on)?[\s,;:/|&+–—-]*$", re.IGNORECASE)
+_JOINERS = re.compile(r"^[\s,;:/|&+–—\-\"'“”‘’«»]*(?:and|or|also|see|at|on)?[\s,;:/|&+–—\-\"'“”‘’«»]*$", re.IGNORECASE)
 
 
 def no_link(text: str) -> bool:

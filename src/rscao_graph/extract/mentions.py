@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Mention, MentionKind, MentionRole, SourceDocument, SourceSpan
 from ..reference import Reference, SubRegion, normalise_name
-from .organisations import HEADS, NOT_ORG_HEADS, find_acronyms, find_organisations, words_of
+from .organisations import GENERIC, HEADS, NOT_ORG_HEADS, find_acronyms, find_organisations, words_of
 from .people import find_people
 from .places import PlaceIndex
 
@@ -92,7 +92,7 @@ class MentionFinder:
             if words and _WORD.match(name):
                 exact = name.isupper() and len(name) <= 8
                 self._by_first.setdefault(words[0].lower(), []).append((name if exact else name.lower(), exact))
-        self._places = PlaceIndex(reference.places)
+        self._places = PlaceIndex(reference.places, reference.languages)
 
     def _known(self, masked: str, spans: _Spans, text: str, span: SourceSpan) -> None:
         """Gazetteer entities and countries, longest first."""
@@ -128,7 +128,7 @@ class MentionFinder:
                 country = inner.country
                 break
         if country is None:
-            country = self._places.country_in(name, context.countries)
+            country = self._places.country_in(name, context.countries, GENERIC)
         return Mention(name, "organisation", None, country, span)
 
     def find_known(self, text: str, span: SourceSpan) -> list[Mention]:
@@ -160,7 +160,8 @@ class MentionFinder:
             if not spans.claim(person.start, person.end, mention):
                 spans.update_person(person)
         words = words_of(masked)
-        for org in find_organisations(masked, words):
+        stops = frozenset(e for _, e, m in spans.ordered() if m.kind == "country")  # "of Nepal and Save the ..."
+        for org in find_organisations(masked, words, stops):
             inside = spans.inside(org.start, org.end)
             spans.claim(org.start, org.end, self._organisation(org.name, span, context, inside))
         expansions = dict(context.acronyms)
@@ -231,7 +232,10 @@ class _Spans:
         self._owner[start:end] = [key] * (end - start)
 
     def inside(self, start: int, end: int) -> list[Mention]:
-        return [self._found[k][2] for k in sorted({o for o in self._owner[start:end] if o >= 0})]
+        return [m for _, _, m in self.within(start, end)]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Mention]]:
+        return [self._found[k] for k in sorted({o for o in self._owner[start:end] if o >= 0})]
 
     def claim(self, start: int, end: int, mention: Mention) -> bool:
         """Add a mention over ``start:end`` unless it overlaps one already found; a country, place or

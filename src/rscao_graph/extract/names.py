@@ -17,7 +17,7 @@ from .dates import ParsedDate, find_dates
 
 __all__ = ["NameLine", "split_name_line"]
 
-_PLACE_AFTER = re.compile(r"^\s*(?:,|\s(?:in|at))\s*(?P<place>[A-Z][^.;()]*?)\s*\.?\s*$")
+_PLACE_AFTER = re.compile(r"^\s*(?:,\s*(?:(?:in|at)\s+)?|\s(?:in|at)\s+)(?P<place>[A-Z][^.;()]*?)\s*\.?\s*$")
 _REMARK_AFTER = re.compile(r"^\s*[,;]?\s*\((?P<remark>[^()]{1,200})\)\s*\.?\s*$")
 _LEAD_IN = re.compile(r"(?:\s*,|\s+(?:on|in|from|during|dated|of|between|starting|beginning))*\s*[-–—,:;(]?\s*$",
                       re.IGNORECASE)

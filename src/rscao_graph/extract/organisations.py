@@ -42,10 +42,16 @@ _NO_SPLIT_AFTER_AND = frozenset("""information archives archive museum museums r
 documentation technology knowledge culture heritage arts science sciences education human fine""".split())
 _PLURAL_HEADS = frozenset("""libraries associations museums colleges universities institutes councils
 foundations""".split())
+#: Heads that take an "on" complement in names ("Commission on Higher Education"); not dates ("House on December").
+_ON_HEADS = frozenset("commission committee council board centre center institute office section group network "
+                      "alliance agency bureau coalition".split())
+_NOT_ON = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 #: Lower-case nouns that make "Chinese Library community" a common noun phrase, not a name.
 _NOUN_AFTER = frozenset("""community communities sector field fields system systems network networks services service
 staff users professionals workers colleagues science studies development circles world profession card cards
-week weeks building buildings""".split())
+week weeks building buildings portal portals project projects programme programmes program programs platform
+platforms website websites site app database catalogue catalog collection collections initiative campaign""".split())
 _STARTERS = frozenset("""the a an on in at during with from since after under through for by as while when
 following because this these those its their our we it he she they both each all some many more most other
 several about around over between before within without among upon into onto across also and or but
@@ -153,8 +159,9 @@ def _schwartz_hearst(text: str, window: list[tuple[str, int, int]], letters: lis
     return start if start in word_starts else None
 
 
-def _runs(words: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
-    """Runs of capitalised words with connectors between them."""
+def _runs(words: list[tuple[str, int, int]], stops: frozenset[int] = frozenset()) -> list[list[tuple[str, int, int]]]:
+    """Runs of capitalised words with connectors between them; a run ends at an "and" after a word that
+    ends at one of ``stops`` (a country: "of Nepal and Save the Children")."""
     runs: list[list[tuple[str, int, int]]] = []
     i = 0
     while i < len(words):
@@ -171,6 +178,13 @@ def _runs(words: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]
                 run.append(words[i])
                 i += 1
                 continue
+            if low == "on" and _head(run[-1][0]) in _ON_HEADS and i + 1 < len(words) and \
+                    _capitalised(words[i + 1][0]) and words[i + 1][0].lower().rstrip(".") not in _NOT_ON:
+                run.extend(words[i:i + 2])  # "Commission on Higher Education"
+                i += 2
+                continue
+            if low in ("and", "&") and run[-1][2] in stops:
+                break
             if low in _CONNECTORS and i + 1 < len(words):
                 nxt = words[i + 1][0]
                 if nxt.lower() == "the" and low in ("of", "for") and i + 2 < len(words) and _capitalised(
@@ -281,8 +295,10 @@ def _from_segment(text: str, segment: list[tuple[str, int, int]]) -> list[OrgNam
             return [_name(text, segment)] if _valid(segment) else []
     last = heads[-1]
     after = segment[last + 1:]
-    if after and after[0][0].lower() in ("of", "for"):
+    if after and after[0][0].lower() in ("of", "for", "on"):
         return [_name(text, segment)] if _valid(segment) else []
+    if after and after[0][0].lower() in ("and", "&", ","):
+        return [_name(text, segment[:last + 1])] if _valid(segment[:last + 1]) else []
     if after:
         following = after[0][0].lower()
         if following not in NOT_ORG_HEADS or _head(segment[last][0]) in ("library", "libraries"):
@@ -296,7 +312,8 @@ def _common_noun_after(text: str, end: int) -> bool:
     return bool(m and m.group(1) in _NOUN_AFTER)
 
 
-def find_organisations(text: str, words: list[tuple[str, int, int]] | None = None) -> list[OrgName]:
+def find_organisations(text: str, words: list[tuple[str, int, int]] | None = None,
+                       stops: frozenset[int] = frozenset()) -> list[OrgName]:
     """Organisations named in ``text`` by their form, in order.
 
     >>> [o.name for o in find_organisations("The Fiji Library Association held its conference at the "
@@ -310,7 +327,7 @@ def find_organisations(text: str, words: list[tuple[str, int, int]] | None = Non
     found: list[OrgName] = []
     if not _ANY_HEAD.search(text):
         return found
-    for run in _runs(_words(text) if words is None else words):
+    for run in _runs(_words(text) if words is None else words, stops):
         for segment in _segments(run):
             for part in _split_and(segment):
                 found.extend(o for o in _from_segment(text, part) if not _common_noun_after(text, o.end))

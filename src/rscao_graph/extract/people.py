@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 __all__ = ["PersonName", "find_people"]
 
-_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Mdm|Hon|Rev|Ven|Venerable|Datuk|Dato['’]?|"
+_TITLES = (r"(?:Assoc\.?\s+Prof|Associate\s+Professor|Asst\.?\s+Prof|Assistant\s+Professor|Mr|Mrs|Ms|Miss|Mx|Dr|"
+           r"Prof|Professor|Sir|Dame|Madam|Mdm|Hon|Rev|Ven|Venerable|Datuk|Dato['’]?|"
            r"Tan\s+Sri|Dasho|Shri|Smt|Engr|Atty|Daw|Lok|Sayādaw|Sayadaw|U(?=\s+[A-Z][a-zāīūṃñ]))")
 _NAME_WORD = r"(?:[A-Z][\w’'\-āīūēōṃṇñ]*\.?|(?:bin|binti|van|de|da|al|el|le)(?=\s+[A-Z]))"
 _TITLED = re.compile(rf"(?<![\w.])(?P<title>(?:{_TITLES}\.?\s+)+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})")
@@ -21,6 +22,7 @@ _ROLES = (r"(?:(?:Deputy|Assistant|Associate|Executive|Acting|Vice|Honorary)[\s-
 _WITH_ROLE = re.compile(rf"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{1,3}}),\s+(?:the\s+)?(?P<role>{_ROLES})"
                         rf"\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]*)")
 _OF_ORG = re.compile(r"^\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]*)")
+_ROLE_AFTER = re.compile(rf"^,\s+(?:the\s+)?(?P<role>{_ROLES})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]*)")
 _LOWER_CUT = re.compile(r"\s+(?:[a-z][\w’'-]*)(?:\s|$).*$")
 
 
@@ -42,7 +44,10 @@ def _org_phrase(text: str) -> str | None:
     Regional Office")."""
     words = text.split()
     kept: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if word.lower() in ("and", "&") and re.match(rf"{_TITLES}\.?$", following):
+            break  # "... Association and Dr Ram Thapa"
         if word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "de", "dan"):
             kept.append(word)
         else:
@@ -66,11 +71,13 @@ def find_people(text: str) -> list[PersonName]:
     found: list[PersonName] = []
     for m in _TITLED.finditer(text):
         name = m.group("name").rstrip(".")
-        affiliation = None
+        affiliation = position = None
         if of := _OF_ORG.match(text[m.end():]):
             affiliation = _org_phrase(of.group("org"))
+        elif role := _ROLE_AFTER.match(text[m.end():]):
+            position, affiliation = role.group("role"), _org_phrase(role.group("org"))
         found.append(PersonName(name, m.start("name"), m.start("name") + len(name),
-                                " ".join(m.group("title").split()), None, affiliation))
+                                " ".join(m.group("title").split()), position, affiliation))
     for m in _WITH_ROLE.finditer(text):
         if any(p.start <= m.start("name") < p.end for p in found):
             continue

@@ -78,28 +78,33 @@ class PlaceName:
 class PlaceIndex:
     """GeoNames places by the folded words of their names and alternate names."""
 
-    def __init__(self, places: Iterable[GeoPlace]) -> None:
-        by_first: dict[str, dict[tuple[str, ...], list[GeoPlace]]] = {}
+    def __init__(self, places: Iterable[GeoPlace], languages: Iterable[str] = ()) -> None:
+        by_first: dict[str, dict[tuple[str, ...], list[tuple[GeoPlace, bool]]]] = {}
         for place in places:
-            for name in (place.name, *place.alternates):
+            for n, name in enumerate((place.name, *place.alternates)):
                 words = tuple(fold(w) for w in _WORD.findall(name))
                 if words:
-                    by_first.setdefault(words[0], {}).setdefault(words, []).append(place)
-        # per first word: the names' lengths, longest first, and the places of each name
-        self._by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[GeoPlace]]]] = {
+                    by_first.setdefault(words[0], {}).setdefault(words, []).append((place, n == 0))
+        # per first word: the names' lengths, longest first, and the places of each name (primary or not)
+        self._by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[tuple[GeoPlace, bool]]]]] = {
             first: (tuple(sorted({len(n) for n in names}, reverse=True)), names) for first, names in by_first.items()}
+        self._languages = frozenset(fold(n) for n in languages)
 
-    def country_in(self, name: str, countries: tuple[str, ...]) -> str | None:
-        """The country of a place of the report's ``countries`` named inside ``name`` ("Suva City Library")."""
+    def country_in(self, name: str, countries: tuple[str, ...], skip: frozenset[str] = frozenset()) -> str | None:
+        """The country of a place of the report's ``countries`` named inside ``name`` ("Suva City Library"),
+        by a place's own name, not one of the words of ``skip`` ("Central", "National")."""
         words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(name)]
         folded = _Folded(words)
         for i in range(len(words)):
-            for place in self._match(folded, i)[1]:
-                if place.country in countries:
+            n, matches = self._match(folded, i)
+            if n == 1 and folded[i] in skip:
+                continue
+            for place, primary in matches:
+                if primary and place.country in countries:
                     return place.country
         return None
 
-    def _match(self, folded: _Folded, i: int) -> tuple[int, list[GeoPlace]]:
+    def _match(self, folded: _Folded, i: int) -> tuple[int, list[tuple[GeoPlace, bool]]]:
         """The longest name starting at word ``i``: its length in words and the places of that name."""
         entry = self._by_first.get(folded[i])
         if entry is None:
@@ -123,6 +128,7 @@ class PlaceIndex:
         folded = _Folded(words)
         regions = bool(_ANY_REGION.search(text))
         found: list[PlaceName] = []
+        candidates: dict[int, list[tuple[GeoPlace, bool]]] = {}
         i = 0
         while i < len(words):
             word, start, _ = words[i]
@@ -130,6 +136,8 @@ class PlaceIndex:
                 i += 1
                 continue
             n, places = self._match(folded, i)
+            if n == 1 and folded[i] in self._languages:
+                n, places = 0, []  # "in Kazakh and Russian": languages, not places
             region = self._region(words, i) if regions else 0
             if region > n:
                 end = words[i + region - 1][2]
@@ -147,7 +155,27 @@ class PlaceIndex:
             located = self._located(text, words, i, found)
             if place is not None and (located or stated == place.country or place.population >= _BIG_CITY):
                 found.append(PlaceName(text[start:end], start, end, place, located))
+                candidates[len(found) - 1] = places
             i += n
+        return self._agree(found, candidates, countries)
+
+    @staticmethod
+    def _agree(found: list[PlaceName], candidates: dict[int, list[tuple[GeoPlace, bool]]],
+               countries: tuple[str, ...]) -> list[PlaceName]:
+        """A name of places in several of the report's countries ("Lalitpur") means the one in the country
+        of the other places the text names ("in Pokhara, Lalitpur and Jumla")."""
+        def home(k: int) -> set[str]:
+            return {p.country for p, _ in candidates.get(k, []) if p.country in countries}
+
+        settled = [f.place.country for k, f in enumerate(found) if f.place is not None and len(home(k)) <= 1]
+        if not settled:
+            return found
+        common = max(sorted(set(settled)), key=settled.count)
+        for k, f in enumerate(found):
+            if f.place is not None and len(home(k)) > 1 and common in home(k) and f.place.country != common:
+                better = max((m for m in candidates[k] if m[0].country == common),
+                             key=lambda m: (m[1], m[0].population, -int(m[0].geonames)))[0]
+                found[k] = PlaceName(f.name, f.start, f.end, better, f.located)
         return found
 
     @staticmethod
@@ -161,14 +189,24 @@ class PlaceIndex:
         return 0
 
     @staticmethod
-    def _choose(places: list[GeoPlace], countries: tuple[str, ...], stated: str | None) -> GeoPlace | None:
+    def _choose(matches: list[tuple[GeoPlace, bool]], countries: tuple[str, ...],
+                stated: str | None) -> GeoPlace | None:
+        """The place a name means: one whose own name it is before one that has it as an alternate name,
+        one of the report's countries (or the country written after it) before one abroad, then the
+        most populous; a place abroad only by its own name, and only when it is not small."""
+        def best(places: list[GeoPlace]) -> GeoPlace:
+            return max(places, key=lambda p: (p.population, -int(p.geonames)))
+
         if stated:
-            places = [p for p in places if p.country == stated] or places
-        home = [p for p in places if p.country in countries]
-        if home:
-            return max(home, key=lambda p: (p.population, -int(p.geonames)))
-        best = max(places, key=lambda p: (p.population, -int(p.geonames)))
-        return best if best.population >= _SMALL_ABROAD or best.country == stated else None
+            matches = [m for m in matches if m[0].country == stated] or matches
+        for primary in (True, False):
+            home = [p for p, own in matches if own is primary and (p.country in countries or p.country == stated)]
+            if home:
+                return best(home)
+        abroad = [p for p, own in matches if own]
+        if abroad and best(abroad).population >= _SMALL_ABROAD:
+            return best(abroad)
+        return None
 
     @staticmethod
     def _located(text: str, words: list[tuple[str, int, int]], i: int, found: list[PlaceName]) -> bool:

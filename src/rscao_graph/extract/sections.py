@@ -78,7 +78,7 @@ def read_section_one(blocks: list[Block], finder: MentionFinder, notes: list[Not
             continue
         if (m := _HEADING.match(block.text)) and letter and m.group("letter").upper() <= letter:
             lettered_items = True
-        if open_heading and headings and not _ITEM.match(block.text) and (
+        if open_heading and headings and not _ITEM.match(block.text) and not _HEADING.match(block.text) and (
                 block.text.rstrip().endswith(":") or _PROVIDE.search(block.text)):
             last = headings[-1]
             title = Text(f"{last.title.value} {block.text}", last.title.span.to(block.span))
@@ -89,7 +89,7 @@ def read_section_one(blocks: list[Block], finder: MentionFinder, notes: list[Not
         m = _ITEM.match(block.text)
         number = int(m.group("n") or m.group("p")) if m and (m.group("n") or m.group("p")) else None
         text = m.group("text") if m else block.text
-        if is_nothing(text):
+        if is_nothing(text) or is_nothing(block.text):
             notes.append(Note("section-empty", "info", f'"{text}": no items under heading {letter or "?"}',
                               block.span))
             continue

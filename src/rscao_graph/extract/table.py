@@ -21,10 +21,12 @@ from .links import find_urls, is_http_url, no_link, split_links
 
 __all__ = ["DraftActivity", "group_activities"]
 
-_SENTENCE_END = tuple('.!?;:"”’)')
+_SENTENCE_END = tuple('.!?;"”’)')
+_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.(?!\d)|\))|[-–•*·▪●])\s")
 _JUNK_CELL = re.compile(r"^\s*(?:</?[A-Za-z]*\s*/?>?|[<>*_|]*)\s*$")
 _URL_TAIL = re.compile(r"^[\w\-./?=&%#~+:@!$,;]+$")
-_URL_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\d?\.|[\w-]+\.[a-z]{2,}(?:/|$))", re.IGNORECASE)
+_URL_START = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\d?\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|info|"
+                        r"biz|museum|[a-z]{2})(?:/|$))", re.IGNORECASE)
 
 
 @dataclass
@@ -78,6 +80,7 @@ class _Grouper:
                                                                   if self.header else width)
         self.used = {c for c in (self.c_country, self.c_activity, self.c_impact) if c is not None}
         self.country: Text | None = None
+        self.pending: Text | None = None  # a Country cell on a row of its own: the next activity's
         self.current: DraftActivity | None = None
         self.rows = rows
 
@@ -150,7 +153,15 @@ class _Grouper:
             if header is not None:
                 if header.at:
                     before = para.text[:header.at].strip(" >")
-                    if before:
+                    if before and self.current is not None and re.search(r"\w", before):
+                        # "Details: x. #2 Name and Date: ...": the text before is a paragraph of the activity above
+                        self.note("activity-header-inside", "warning", f'an activity header inside a paragraph, '
+                                  f'after "{before[:60]}" (read with the activity above); start it on a line '
+                                  "of its own", para.span)
+                        if self.current.mode == "links" and not _URL_START.search(before) and "://" not in before:
+                            self.current.mode = "details"
+                        self.activity_paragraph(Paragraph(before, para.span), continues and i == 0, index)
+                    elif before:
                         self.keep(Text(before, para.span), "activity-header-inside",
                                   "text before an activity header in the same paragraph")
                 self.start(header, para, row, stated)
@@ -162,14 +173,30 @@ class _Grouper:
             self.activity_paragraph(para, continues and i == 0, index)
         if self.current is None:
             orphaned.extend(impact_cell.paragraphs if impact_cell else ())
+            if stated is not None:  # the country of the activities below: "Nepal | Some text first."
+                self.country = stated
             if orphaned:
                 self.orphans.extend(Text(p.text, p.span) for p in orphaned)
-                quoted = " | ".join(p.text for p in orphaned)
+                quoted = " | ".join(([stated.value] if stated else []) + [p.text for p in orphaned])
                 self.note("row-without-activity", "warning",
                           f'table text before any "#1 Name and Date:": "{quoted[:80]}"; kept as stated', row.span)
+            elif stated is not None:
+                self.pending = stated
+                self.note("country-cell-alone", "info", f'the Country cell "{stated.value}" stands on a row of its '
+                          "own (a page break); read as the country of the activity below", row.span)
             return
-        if continues and paragraphs == [] and stated is not None and self.current.country_text is None:
-            self.current.country_text = stated
+        if continues and stated is not None and (self.current.country_text is None
+                                                 or stated.value != self.current.country_text.value):
+            if self.current.country_text is None and not paragraphs:
+                self.current.country_text = stated
+            else:  # "Bhutan | and ten teachers came." under Nepal #1, or "Bhutan | |" before Bhutan's #1
+                self.country = self.pending = stated
+                self.note("country-cell-alone" if not paragraphs else "country-on-continuation",
+                          "info" if not paragraphs else "warning",
+                          f'the Country cell "{stated.value}" stands on a row of its own (a page break); read as '
+                          "the country of the activity below" if not paragraphs else
+                          f'the Country cell "{stated.value}" is filled on a row that continues the activity above '
+                          '(no "#n Name and Date:"); read as the country of the activities below', row.span)
         self.current.span = self.current.span.to(row.span)
         for i, para in enumerate(impact_cell.paragraphs if impact_cell else ()):
             self.current.impact.append((para, continues and i == 0))
@@ -197,6 +224,7 @@ class _Grouper:
 
     def start(self, header: HeaderMatch, para: Paragraph, row: Block, stated: Text | None) -> None:
         previous = self.drafts[-1] if self.drafts else None
+        stated, self.pending = stated or self.pending, None
         draft = DraftActivity(header.ordinal, row.span)
         name_span = para.span
         draft.name = Paragraph(header.rest, name_span)
@@ -245,7 +273,8 @@ class _Grouper:
             draft.name = Paragraph(f"{draft.name.text} {para.text}", draft.name.span.to(para.span))
             return
         draft.mode = "details"
-        if first_of_row and draft.details and not draft.details[-1].value.endswith(_SENTENCE_END):
+        if first_of_row and draft.details and not draft.details[-1].value.endswith(_SENTENCE_END) and not (
+                draft.details[-1].value.endswith(":") and _LIST_ITEM.match(para.text)):
             last = draft.details[-1]
             draft.details[-1] = Text(f"{last.value} {para.text}", last.span.to(para.span))
         else:

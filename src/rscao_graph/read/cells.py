@@ -5,8 +5,9 @@ A cell of the export holds ``<p>`` paragraphs; Word and other editors also leave
 ``<https://...>`` are text. The scanner is linear in the length of the cell, whatever the nesting or
 balance of the tags, and keeps every character of text: text between or outside paragraphs becomes a
 paragraph of its own, an unclosed ``<p>`` runs to the next one or the end of the cell, a stray ``</p>``
-ends the text before it. A link ``<a href="URL">text</a>`` is written ``[text](URL)``, the form the
-link extractor reads.
+ends the text before it; a line break ``<br>`` inside a cell separates paragraphs too ("Camp, 5 Nov
+2019<br>Details: ..."). A link ``<a href="URL">text</a>`` is written ``[text](URL)``, the form the link
+extractor reads.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def parse_cell(raw: str, name: str, line_no: int, offset: int) -> Cell:
     pieces: list[tuple[int, int]] = []
     start = 0
     for tag_start, tag_end, tag, _, _ in _tags(raw):
-        if tag == "p":  # an opening <p> and a closing </p> both end the text before them
+        if tag in ("p", "br"):  # <p>, </p> and a line break <br> each end the text before them
             pieces.append((start, tag_start))
             start = tag_end
     pieces.append((start, len(raw)))

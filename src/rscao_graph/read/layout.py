@@ -85,15 +85,14 @@ def split_lines(pieces: list[tuple[str, bool]], label: str | None = None,
                 in_cell: bool = False) -> list[tuple[str, str]]:
     """The lines of a paragraph's pieces (text, bold), split at :data:`BREAK`, as (plain, marked) text;
     empty lines dropped; ``label`` (a list item's number or bullet) before the first. In a table cell
-    a line break is a space (the text export writes it ``<br>``, which the text reader reads so).
+    each line is a paragraph of the cell, as the text reader reads the export's ``<br>``
+    (``in_cell`` is kept for the readers that say where the paragraph stands).
 
     >>> split_lines([("Name", True), (" and" + BREAK + "Details", False)], "1.")
     [('1. Name and', '1. **Name** and'), ('Details', 'Details')]
     """
     lines: list[list[tuple[str, bool]]] = [[]]
     for text, bold in pieces:
-        if in_cell:
-            text = text.replace(BREAK, " ")
         for i, part in enumerate(text.split(BREAK)):
             if i:
                 lines.append([])
