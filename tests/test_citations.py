@@ -131,3 +131,8 @@ def test_a_number_with_another_numbers_label_keeps_the_number_written() -> None:
 def test_text_that_cites_nothing_is_kept_and_noted() -> None:
     assert impact(["Libraries took part in the event"]) == (
         [], ["Libraries took part in the event"], [("impact-unparsed", 1)])
+
+
+def test_a_number_in_parentheses() -> None:
+    assert [(c.notation, c.label) for c in parse_citations(Paragraph("(3.1) Provide excellent opportunities", SPAN))
+            ] == [("3.1", "Provide excellent opportunities")]

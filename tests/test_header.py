@@ -114,3 +114,8 @@ def test_a_period_in_numbers() -> None:
     assert values("[Reporting Period: 09/2019 – 03/2020]**\nSub-region: South Asia Convenor: Asha Rana\n"
                   "Date of submission: 2 March 2020\n") == (
         "South Asia", "Asha Rana", None, ("2019-09", "2020-03"), ("2 March 2020", "2020-03-02", None), [])
+
+
+def test_letters_after_a_name_join_the_title() -> None:
+    assert split_title("Asha Rana, PhD") == ("PhD", "Asha Rana")
+    assert split_title("Dr. Asha Rana, MLIS") == ("Dr. MLIS", "Asha Rana")

@@ -126,3 +126,7 @@ def test_urls_in_running_text_in_every_wrapping() -> None:
     assert [(u.text, u.label) for u in find_urls(text, SPAN)] == [
         ("https://a.example.org/1", None), ("https://b.example.org/2", "the album"), ("https://c.example.org/3", None),
         ("www.d.example.org/4", None)]
+
+
+def test_not_available_yet_is_no_link() -> None:
+    assert split_links("Not available yet", SPAN) == ([], [])

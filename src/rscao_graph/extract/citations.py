@@ -20,7 +20,7 @@ __all__ = ["match_label", "parse_citations", "read_impact"]
 _PREFIX = (r"(?:s\.?\s?d\.?|k\.?\s?i\.?|strategic\s+directions?|strategy\s+directions?|directions?|"
            r"key\s+initiatives?|initiatives?)")
 _ITEM = rf"(?:{_PREFIX}\s*[:#.]?\s*(?:no\.?\s*)?)?(?P<n>\d(?:\.\d{{1,2}})?)(?!\d|\.\d)"
-_FIRST = re.compile(rf"^\s*(?:[-•*·▪]\s*)?{_ITEM}", re.IGNORECASE)
+_FIRST = re.compile(rf"^\s*(?:[-•*·▪]\s*)?\(?{_ITEM}\)?", re.IGNORECASE)
 _NEXT = re.compile(rf"\s*(?:/|,|;|&|\+|\band\b|\bor\b)\s*{_ITEM}", re.IGNORECASE)
 _LABEL_LEAD = re.compile(r"^\s*\.?\s*[-–—:.)]?\s*")
 _MIN_SIMILARITY = 0.86

@@ -29,6 +29,10 @@ _TITLES = re.compile(r"^(?:(?:prof(?:essor)?|assoc(?:iate)?\.?\s+prof(?:essor)?|
                      r"tan\s+sri|engr|atty)\.?\s+)+", re.IGNORECASE)
 
 
+_POSTNOMINALS = re.compile(r",\s*((?:Ph\.?\s?D|MLIS|MLS|MLIM|MA|MSc|M\.?\s?Phil|D\.?\s?Phil|FCLIP|MCLIP|OBE|MBE|"
+                           r"AM|AO|CBE|BSc|BA)\.?(?:,\s*(?:Ph\.?\s?D|MLIS|MLS|MA|MSc|FCLIP|MCLIP|OBE|MBE)\.?)*)\s*$")
+
+
 class Header:
     """Values of the title block, each ``None`` when absent."""
 
@@ -43,11 +47,17 @@ class Header:
 
 
 def split_title(name: str) -> tuple[str | None, str]:
-    """A person's title(s) and name: ``("Prof. Dr.", "Sadia Anwar Khattak")``; ``Ma.`` (Maria) is a name.
+    """A person's title(s) and name: ``("Prof. Dr.", "Sadia Anwar Khattak")``; ``Ma.`` (Maria) is a name;
+    letters after the name ("PhD", "MLIS") join the title.
 
     >>> split_title("Prof. Dr. Sadia Anwar Khattak"), split_title("Ma. Cristina B. Dizon")
     (('Prof. Dr.', 'Sadia Anwar Khattak'), (None, 'Ma. Cristina B. Dizon'))
+    >>> split_title("Asha Rana, PhD")
+    ('PhD', 'Asha Rana')
     """
+    if post := _POSTNOMINALS.search(name):
+        title, rest = split_title(name[:post.start()])
+        return " ".join(t for t in (title, post.group(1)) if t), rest
     m = _TITLES.match(name)
     if not m or not name[m.end():].strip():
         return None, name.strip()

@@ -31,7 +31,7 @@ _IN_TEXT = re.compile(rf"{_MARKDOWN}|<(?P<angle>(?:{_SCHEME}|www\.)[^<>\s]+)>"
 _ITEM = re.compile(rf"{_MARKDOWN}|<(?P<angle>[^<>\s]+)>|(?P<bare>(?:{_SCHEME}|\b{_TYPO}|\bwww\d?\.){_URL_BODY})"
                    rf"|(?P<email>{_EMAIL})|(?P<domain>{_DOMAIN})", re.IGNORECASE)
 _NO_LINK = re.compile(r"^\W*(?:n/?a|none|nil|no|nothing|-+|–|—|tba|tbc|pending|forthcoming|coming\s+soon|"
-                      r"no\s+(?:web\s*)?links?(?:\s+(?:is\s+)?(?:available|yet|provided))?|not\s+(?:yet\s+)?available|"
+                      r"no\s+(?:web\s*)?links?(?:\s+(?:is\s+)?(?:available|yet|provided))?|not\s+(?:yet\s+)?available(?:\s+yet)?|"
                       r"not\s+applicable|to\s+be\s+(?:added|confirmed|provided|announced|updated)(?:\s+later)?|"
                       r"to\s+follow|(?:will\s+be\s+)?(?:added|provided)\s+later|not\s+yet(?:\s+online)?)\W*$",
                       re.IGNORECASE)
