@@ -44,9 +44,18 @@ def is_nothing(text: str) -> bool:
     return bool(_NOTHING.match(text))
 
 
-def _heading(block: Block, expected: str, lettered_items: bool) -> tuple[str, str] | None:
+def _templated(block: Block) -> str | None:
+    """The letter of a line that is a heading in the template's words ("B. Encourage ..."), if any."""
+    m = _HEADING.match(block.text)
+    if m and (_TEMPLATE_WORDS[m.group("letter").upper()].search(m.group("title")) or _PROVIDE.search(m.group("title"))):
+        return m.group("letter").upper()
+    return None
+
+
+def _heading(block: Block, expected: str, lettered_items: bool, later: set[str]) -> tuple[str, str] | None:
     """The heading a line is: its letter comes next in order, or later with the template's words. When
-    items are lettered too ("a) ...", "b) ..."), a heading needs the template's words."""
+    items are lettered too ("a) ...", "b) ..."), or a line further down is the heading of that letter in
+    the template's words, a heading needs the template's words."""
     m = _HEADING.match(block.text)
     if not m:
         return None
@@ -56,7 +65,7 @@ def _heading(block: Block, expected: str, lettered_items: bool) -> tuple[str, st
     title = m.group("title")
     if _TEMPLATE_WORDS[letter].search(title) or _PROVIDE.search(title):
         return letter, title
-    if letter == expected and not lettered_items:
+    if letter == expected and not lettered_items and letter not in later:
         return letter, title
     return None
 
@@ -69,8 +78,10 @@ def read_section_one(blocks: list[Block], finder: MentionFinder, notes: list[Not
     letter: str | None = None
     open_heading = False
     lettered_items = False
-    for block in blocks:
-        found = _heading(block, chr(ord(letter) + 1) if letter else "A", lettered_items)
+    templated = [_templated(b) for b in blocks]
+    for index, block in enumerate(blocks):
+        later = {t for t in templated[index + 1:] if t}
+        found = _heading(block, chr(ord(letter) + 1) if letter else "A", lettered_items, later)
         if found is not None:
             letter = found[0]
             headings.append(Heading(letter, Text(found[1], block.span)))
