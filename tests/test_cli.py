@@ -418,8 +418,8 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
     assert [line.split()[0] for line in lines[1:]] == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld",
                                                        "context.jsonld", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
-        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "store", "validation.ttl",
-        "void.ttl"]
+        ".rscao-build", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "descriptions", "store",
+        "validation.ttl", "void.ttl"]
 
 
 def test_build_base_iri_option_and_config(work: Path, sample_path: Path) -> None:
