@@ -135,7 +135,7 @@ def _etag_matches(request: Request, etag: str) -> bool:
 def _links(request: Request, doc: str, sent: Format | None) -> str:
     root = _root(request)
     parts = [f'<{root}{quote(doc)}/index.{f.extension}>; rel="alternate"; type="{f.media_type}"'
-             for f in DESCRIPTION_FORMATS if f is not sent and f.key != "json"]
+             for f in DESCRIPTION_FORMATS if f is not sent and f.key not in ("json", "txt")]
     parts.append(f'<{root}{quote(doc)}/index.ttl>; rel="describedby"; type="text/turtle"')
     parts.append(f'<{root}.well-known/void>; rel="http://rdfs.org/ns/void#inDataset"')
     return ", ".join(parts)

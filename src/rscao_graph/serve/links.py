@@ -1,7 +1,7 @@
 """Links between pages, relative so a static copy opens from disk, and the labels things are shown by.
 
-A document path ``country/CN`` has its page at ``country/CN/index.html``; a page links to another as
-``../../report/.../index.html`` (as many ``../`` as its own path has segments). IRIs of ours become
+A document path ``country/CN`` has its page at ``country/CN/index.html``; a page links to another by the
+shortest relative path (``../JP/index.html``, ``activity/cn-1/index.html``). IRIs of ours become
 such links (a fragment IRI links into its document's page), the build's files (``dump/...``) link to
 the files, other ``http(s)`` IRIs link out as they are, and anything else (``javascript:``, ``urn:``,
 ``mailto:``) is shown as text and never becomes a link.
@@ -9,6 +9,7 @@ the files, other ``http(s)`` IRIs link out as they are, and anything else (``jav
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from ..publish.describe import FILE_PREFIXES
@@ -53,7 +54,11 @@ class Linker:
         self.root = "../" * (here.count("/") + 1) if here else ""
 
     def page(self, path: str, extension: str = "html") -> str:
-        return page_href(self.root, path, extension)
+        """The shortest relative link to the page of ``path`` (``../CN/index.html`` from ``country/JP``)."""
+        if not self.here or not path:
+            return page_href(self.root, path, extension)
+        relative = posixpath.relpath(path, self.here)
+        return f"index.{extension}" if relative == "." else f"{relative}/index.{extension}"
 
     def href(self, iri: str) -> str | None:
         """Where a link to ``iri`` goes, or ``None`` when it must not be a link."""

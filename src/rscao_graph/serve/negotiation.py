@@ -94,6 +94,7 @@ FORMATS: dict[str, Format] = {f.key: f for f in (
     Format("nq", "application/n-quads", "N-Quads", "nq", ("nq", "nquads", "n-quads"), _UTF8),
     Format("rdf", "application/rdf+xml", "RDF/XML", "rdf", ("rdf", "xml", "rdfxml", "rdf+xml"), _UTF8),
     Format("json", "application/json", "JSON-LD as JSON", "json", ("json",)),
+    Format("txt", "text/plain", "N-Triples as plain text", "txt", ("txt", "text"), _UTF8),
     Format("srj", "application/sparql-results+json", "SPARQL JSON", "srj", ("json", "srj"), _UTF8),
     Format("srx", "application/sparql-results+xml", "SPARQL XML", "srx", ("xml", "srx"), _UTF8),
     Format("csv", "text/csv", "CSV", "csv", ("csv",), _UTF8),
@@ -101,7 +102,7 @@ FORMATS: dict[str, Format] = {f.key: f for f in (
 )}
 #: The formats a resource description is offered in, in the order that breaks ties.
 DESCRIPTION_FORMATS: tuple[Format, ...] = tuple(FORMATS[k] for k in
-                                                ("html", "ttl", "jsonld", "nt", "trig", "nq", "rdf", "json"))
+                                                ("html", "ttl", "jsonld", "nt", "trig", "nq", "rdf", "json", "txt"))
 #: The formats of SELECT and ASK results (HTML: a table for people).
 RESULT_FORMATS: tuple[Format, ...] = tuple(FORMATS[k] for k in ("srj", "srx", "csv", "tsv", "html"))
 #: The formats of CONSTRUCT and DESCRIBE results.
@@ -117,7 +118,8 @@ def _unquote(value: str) -> str:
 
 
 def parse_accept(header: str | None) -> list[MediaRange]:
-    """The media ranges of an ``Accept`` header; malformed ranges and q-values are skipped.
+    """The media ranges of an ``Accept`` header; malformed ranges and q-values are skipped, and a header
+    of which nothing can be read counts as none (``*/*``).
 
     >>> [(r.type, r.subtype, r.q) for r in parse_accept('text/turtle;q=0.9, */*;q=0.1')]
     [('text', 'turtle', 0.9), ('*', '*', 0.1)]
@@ -149,7 +151,7 @@ def parse_accept(header: str | None) -> list[MediaRange]:
             params.append((name, value))
         if ok:
             ranges.append(MediaRange(m.group("type").lower(), m.group("subtype").lower(), tuple(params), q))
-    return ranges
+    return ranges or [MediaRange("*", "*", (), 1.0)]
 
 
 def _split(header: str) -> list[str]:

@@ -17,7 +17,8 @@ from ..vocab import PREFIXES
 
 __all__ = ["RDF_FORMATS", "rdf_bytes", "triples_bytes"]
 
-_TRIPLE_FORMATS = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "rdf": RdfFormat.RDF_XML}
+_TRIPLE_FORMATS = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "txt": RdfFormat.N_TRIPLES,
+                   "rdf": RdfFormat.RDF_XML}
 _QUAD_FORMATS = {"trig": RdfFormat.TRIG, "nq": RdfFormat.N_QUADS}
 #: The keys of the RDF formats (see ``negotiation.FORMATS``).
 RDF_FORMATS = (*_TRIPLE_FORMATS, *_QUAD_FORMATS, "jsonld", "json")

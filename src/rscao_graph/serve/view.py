@@ -226,7 +226,7 @@ def resource_page(description: Description, base: str, terms: dict[str, str]) ->
     own = {iri, *parts}
     for obj in own:
         for predicate, subject in graph.inverse.get(obj, []):
-            if subject not in own and predicate != RDF.type:
+            if subject not in own and predicate != RDF.type and not isinstance(subject, BlankNode):
                 inverse[predicate].append(subject)
     inverse_rows = [builder.row(p, list(dict.fromkeys(inverse[p])), total=description.inverse_totals.get(p.value))
                     for p in sorted(inverse, key=lambda p: p.value)]

@@ -112,7 +112,7 @@ class _Bounded(io.RawIOBase):
 
 
 def _answer(result: Any, formats: tuple[str, str], max_bytes: int) -> tuple[str, str, bytes]:
-    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, parse
+    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, parse, serialize
 
     results = {"srj": QueryResultsFormat.JSON, "srx": QueryResultsFormat.XML, "csv": QueryResultsFormat.CSV,
                "tsv": QueryResultsFormat.TSV}
@@ -122,24 +122,25 @@ def _answer(result: Any, formats: tuple[str, str], max_bytes: int) -> tuple[str,
         result.serialize(cast(IO[bytes], out), results[formats[0]])
         return kind, formats[0], out.value()
     graph_format = formats[1]
-    if graph_format in ("jsonld", "json"):
-        from ..publish.jsonld import jsonld_document
-        from ..rdf.dataset import merged_triples
+    result.serialize(cast(IO[bytes], out), RdfFormat.N_TRIPLES)
+    if graph_format == "nt":
+        return "graph", graph_format, out.value()
+    from pyoxigraph import DefaultGraph, Quad
 
-        result.serialize(cast(IO[bytes], out), RdfFormat.N_TRIPLES)
-        triples = list(parse(out.value(), format=RdfFormat.N_TRIPLES))
-        from pyoxigraph import DefaultGraph, Quad
-
-        body = jsonld_document(Quad(t.subject, t.predicate, t.object, DefaultGraph())
-                               for t in merged_triples(Quad(t.subject, t.predicate, t.object) for t in triples))
-        if len(body) > max_bytes:
-            raise _TooLarge()
-        return "graph", graph_format, body
+    from ..publish.jsonld import jsonld_document
+    from ..rdf.dataset import merged_triples
     from ..vocab import PREFIXES
 
-    rdf = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "rdf": RdfFormat.RDF_XML}[graph_format]
-    result.serialize(cast(IO[bytes], out), rdf, prefixes=None if rdf == RdfFormat.N_TRIPLES else PREFIXES)
-    return "graph", graph_format, out.value()
+    triples = merged_triples(Quad(t.subject, t.predicate, t.object, DefaultGraph())
+                             for t in parse(out.value(), format=RdfFormat.N_TRIPLES))
+    if graph_format in ("jsonld", "json"):
+        body = jsonld_document(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples)
+    else:
+        rdf = {"ttl": RdfFormat.TURTLE, "rdf": RdfFormat.RDF_XML}[graph_format]
+        body = serialize(triples, format=rdf, prefixes=PREFIXES) or b""
+    if len(body) > max_bytes:
+        raise _TooLarge()
+    return "graph", graph_format, body
 
 
 def _serve(connection: Connection, store_path: str, max_bytes: int, memory: int) -> None:
@@ -171,7 +172,7 @@ def _serve(connection: Connection, store_path: str, max_bytes: int, memory: int)
             connection.send(("syntax", str(exc)))
         except _TooLarge:
             connection.send(("too-large", ""))
-        except (ValueError, OSError, MemoryError) as exc:
+        except Exception as exc:  # a failing query must not end its worker
             connection.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
