@@ -38,7 +38,7 @@ def build_into(out: Path, reports: list[Path] | None = None, *, allow_invalid: b
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample, built."""
     return build_into(tmp_path_factory.mktemp("build") / "dist")
@@ -62,14 +62,14 @@ class Client:
                                     **options)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server_root(sample_dist: Path) -> Iterator[str]:
     """A live server over the sample's build (its query workers started and stopped with it)."""
     with live_server(sample_dist) as root:
         yield root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def client(server_root: str) -> Client:
     return Client(server_root)
 

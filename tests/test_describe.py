@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
-from served import ACTIVITY, BASE, REPORT, sample_dist  # noqa: F401
+from served import ACTIVITY, BASE, REPORT
 
 from rscao_graph.publish.describe import MAX_INVERSE, describe_build, document_path
 from rscao_graph.publish.descriptions import Descriptions
@@ -15,7 +15,7 @@ from rscao_graph.vocab import OA, RDF, RSCAO, SCHEMA
 
 
 @pytest.fixture(scope="module")
-def described(sample_dist: Path) -> Descriptions:  # noqa: F811
+def described(sample_dist: Path) -> Descriptions:
     return Descriptions(sample_dist)
 
 
@@ -27,7 +27,7 @@ def test_document_paths() -> None:
     assert document_path("http://www.wikidata.org/entity/Q148", BASE) is None
 
 
-def test_every_minted_iri_has_a_description(described: Descriptions, sample_dist: Path) -> None:  # noqa: F811
+def test_every_minted_iri_has_a_description(described: Descriptions, sample_dist: Path) -> None:
     minted: set[str] = set()
     for quad in parse(path=str(sample_dist / "dataset.nq"), format=RdfFormat.N_QUADS):
         for term in (quad.subject, quad.object, quad.graph_name):
@@ -69,7 +69,7 @@ def test_a_country_has_its_inverse_links(described: Descriptions) -> None:
     assert labels["cn-4"] == "Guide on Digital Library Resources Management"
 
 
-def test_a_report_holds_its_whole_graph_and_every_finding(described: Descriptions, sample_dist: Path) -> None:  # noqa: F811
+def test_a_report_holds_its_whole_graph_and_every_finding(described: Descriptions, sample_dist: Path) -> None:
     d = described.get(REPORT)
     assert d is not None
     graph = NamedNode(BASE + REPORT)

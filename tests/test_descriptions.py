@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
-from served import BASE, sample_dist  # noqa: F401
+from served import BASE
 
 from rscao_graph.errors import UsageError
 from rscao_graph.publish.describe import Description
@@ -47,7 +47,7 @@ def test_content_hash_follows_the_files(tmp_path: Path) -> None:
     assert len({empty, first, content_hash(tmp_path)}) == 3
 
 
-def test_the_sample_build_records_its_facts(sample_dist: Path) -> None:  # noqa: F811
+def test_the_sample_build_records_its_facts(sample_dist: Path) -> None:
     found = Descriptions(sample_dist)
     assert found.base == BASE
     assert found.content_hash == content_hash(sample_dist)

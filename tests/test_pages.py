@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
-from served import ACTIVITY, BASE, REPORT, sample_dist  # noqa: F401
+from served import ACTIVITY, BASE, REPORT
 
 from rscao_graph.publish.describe import Description
 from rscao_graph.publish.descriptions import Descriptions
@@ -18,7 +18,7 @@ from rscao_graph.vocab import FOAF, RDF, RDFS, SCHEMA, SKOS, XSD
 
 
 @pytest.fixture(scope="module")
-def described(sample_dist: Path) -> Descriptions:  # noqa: F811
+def described(sample_dist: Path) -> Descriptions:
     return Descriptions(sample_dist)
 
 
@@ -88,7 +88,7 @@ def test_the_home_page(described: Descriptions) -> None:
     assert "3 activities have no start date known to the month and are not shown." in html
 
 
-def test_the_downloads_page(sample_dist: Path) -> None:  # noqa: F811
+def test_the_downloads_page(sample_dist: Path) -> None:
     html = render_dumps(sample_dist).decode("utf-8")
     assert re.findall(r'<a href="\.\./dump/([^"]+)"', html) == [
         "dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld", "void.ttl", "validation.ttl"]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
-from served import BASE, sample_dist  # noqa: F401
+from served import BASE
 
 from rscao_graph.publish.summary import summarise
 from rscao_graph.vocab import RDF, RSCAO, SCHEMA, XSD
 
 
-def test_the_sample_in_figures(sample_dist: Path) -> None:  # noqa: F811
+def test_the_sample_in_figures(sample_dist: Path) -> None:
     summary = summarise(list(parse(path=str(sample_dist / "dataset.nq"), format=RdfFormat.N_QUADS)))
     assert summary["counts"] == {"reports": 1, "activities": 12, "countries": 5, "directions": 3}
     assert [(c["code"], c["activities"]) for c in summary["countries"]] == [

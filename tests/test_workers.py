@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from served import BASE, REPORT, sample_dist  # noqa: F401
+from served import BASE, REPORT
 
 from rscao_graph.serve.workers import Limits, QueryPool, QueryRefused, check_query
 
@@ -18,7 +18,7 @@ ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def pool(sample_dist: Path) -> Iterator[QueryPool]:  # noqa: F811
+def pool(sample_dist: Path) -> Iterator[QueryPool]:
     workers = QueryPool(sample_dist / "store", 2, Limits(timeout=2.0, max_bytes=50_000))
     yield workers
     workers.close()
@@ -117,7 +117,7 @@ def test_a_syntax_error_names_the_place(pool: QueryPool) -> None:
     assert err.value.status == 400
 
 
-def test_every_worker_busy(sample_dist: Path) -> None:  # noqa: F811
+def test_every_worker_busy(sample_dist: Path) -> None:
     single = QueryPool(sample_dist / "store", 1, Limits(timeout=0.5))
     try:
         taken = single._idle.get()  # the only worker, busy elsewhere
