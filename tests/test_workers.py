@@ -85,6 +85,8 @@ def test_the_dataset_of_a_request(pool: QueryPool) -> None:
     named = pool.run("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", ("csv", "ttl"),
                      named_graphs=[BASE + "graph/strategy"])
     assert named.body == f"g\r\n{BASE}graph/strategy\r\n".encode()
+    query_dataset = f"SELECT (COUNT(*) AS ?n) FROM <{BASE}graph/strategy> WHERE {{ ?s ?p ?o }}"
+    assert pool.run(query_dataset, ("csv", "ttl")).body == b"n\r\n183\r\n"
 
 
 def test_a_long_query_is_stopped_and_its_worker_replaced(pool: QueryPool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import socket
 from collections.abc import Callable
@@ -100,9 +101,15 @@ def serve(ctx: click.Context, data: Path | None, host: str, port: int, base_iri:
         click.echo(f"Serving {folder} at {address}")
         click.echo(f"  the IRIs under {build_base} answer there: {build_base}country/CN is {address}country/CN")
         click.echo("  Ctrl-C stops the server.")
+    logging_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    logging_config["handlers"]["access"]["stream"] = "ext://sys.stderr"  # stdout is for what commands print
     config = uvicorn.Config(app, log_level="warning" if is_quiet(ctx) else "info", access_log=not is_quiet(ctx),
-                            timeout_keep_alive=5, limit_concurrency=1000, server_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+                            log_config=logging_config, timeout_keep_alive=5, limit_concurrency=1000,
+                            server_header=False)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn stops on Ctrl-C, then raises it again: a stop asked for, exit 0
+        pass
 
 
 @click.command()

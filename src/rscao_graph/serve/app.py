@@ -57,10 +57,13 @@ from .rdf import triples_bytes
 from .sparql import SD_PREFIXES, format_keys, read_query_request, result_table, service_description
 from .workers import Limits, QueryPool, QueryRefused, check_query
 
-__all__ = ["MAX_BODY", "create_app"]
+__all__ = ["MAX_BODY", "MAX_HEADERS", "MAX_TARGET", "create_app"]
 
 #: The largest request body accepted (a POSTed query), in bytes.
 MAX_BODY = 256 * 1024
+#: The longest request target (path and query string) and the most header bytes accepted.
+MAX_TARGET = 64 * 1024
+MAX_HEADERS = 32 * 1024
 _REASONS = {400: "Bad Request", 404: "Not Found", 406: "Not Acceptable", 413: "Content Too Large",
             415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
@@ -69,7 +72,8 @@ _INDEX = re.compile(r"^(?P<doc>.+)/index\.(?P<ext>[a-z]+)$")
 
 
 class _Limits:
-    """ASGI middleware: refuse request bodies over ``limit`` bytes (413), declared or streamed; add
+    """ASGI middleware: refuse request targets over :data:`MAX_TARGET` bytes (414), headers over
+    :data:`MAX_HEADERS` (431), bodies over ``limit`` bytes (413), declared or streamed; add
     ``X-Content-Type-Options`` everywhere and a Content-Security-Policy (no script at all) to HTML."""
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
@@ -79,6 +83,15 @@ class _Limits:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        target = len(scope.get("raw_path", b"")) + len(scope.get("query_string", b""))
+        if target > MAX_TARGET:
+            await Response(f"request targets are limited to {MAX_TARGET} bytes; POST the query\n", 414,
+                           media_type="text/plain")(scope, receive, send)
+            return
+        if sum(len(k) + len(v) + 4 for k, v in scope.get("headers", [])) > MAX_HEADERS:
+            await Response(f"request headers are limited to {MAX_HEADERS} bytes\n", 431,
+                           media_type="text/plain")(scope, receive, send)
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):

@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any, cast
 
-__all__ = ["Answer", "Limits", "QueryPool", "QueryRefused", "check_query"]
+__all__ = ["Answer", "Limits", "QueryPool", "QueryRefused", "check_query", "defines_dataset"]
 
 _STRIP = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"'''
                     r"""|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*""")
@@ -32,6 +32,7 @@ _WORD = r"(?<![\w:?$.@\-])({})(?![\w:\-])"
 _SERVICE = re.compile(_WORD.format("SERVICE"), re.IGNORECASE)
 _UPDATE = re.compile(_WORD.format("INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH"), re.IGNORECASE)
 _KIND = re.compile(_WORD.format("SELECT|ASK|CONSTRUCT|DESCRIBE"), re.IGNORECASE)
+_FROM = re.compile(_WORD.format("FROM"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,15 @@ class QueryRefused(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def defines_dataset(text: str) -> bool:
+    """Does the query name its dataset (``FROM``, ``FROM NAMED``)? Then the union default graph is not used.
+
+    >>> defines_dataset("SELECT * FROM <http://g> { ?s ?p ?o }"), defines_dataset("SELECT * { ?s ?p 'FROM' }")
+    (True, False)
+    """
+    return _FROM.search(_STRIP.sub(" ", text)) is not None
 
 
 def check_query(text: str) -> str:
@@ -155,14 +165,14 @@ def _serve(connection: Connection, store_path: str, max_bytes: int, memory: int)
     store = Store.read_only(store_path)
     while True:
         try:
-            query, formats, default_graphs, named_graphs = connection.recv()
+            query, formats, default_graphs, named_graphs, union = connection.recv()
         except (EOFError, OSError):
             return
         try:
             options: dict[str, Any] = {}
             if default_graphs:
                 options["default_graph"] = [NamedNode(g) for g in default_graphs]
-            else:
+            elif union:
                 options["use_default_graph_as_union"] = True
             if named_graphs:
                 options["named_graphs"] = [NamedNode(g) for g in named_graphs]
@@ -222,8 +232,10 @@ class QueryPool:
     def run(self, query: str, formats: tuple[str, str], default_graphs: Sequence[str] = (),
             named_graphs: Sequence[str] = ()) -> Answer:
         """Run ``query``: SELECT/ASK results in ``formats[0]`` (srj, srx, csv, tsv), CONSTRUCT/DESCRIBE in
-        ``formats[1]`` (ttl, nt, jsonld, rdf). Raises :class:`QueryRefused`: 400 for a query that is not
-        valid, 503 when it outlives the timeout, its results exceed the bound or no worker is free."""
+        ``formats[1]`` (ttl, nt, jsonld, rdf). The default graph is the union of all graphs unless the
+        request (``default_graphs``) or the query (``FROM``) names it. Raises :class:`QueryRefused`: 400 for
+        a query that is not valid, 503 when it outlives the timeout, its results exceed the bound or no
+        worker is free."""
         deadline = time.monotonic() + self.limits.timeout
         try:
             worker = self._idle.get(timeout=self.limits.timeout)
@@ -231,7 +243,8 @@ class QueryPool:
             raise QueryRefused(503, f"every query worker stayed busy for {self.limits.timeout:g} s; "
                                "try again later") from None
         try:
-            worker.connection.send((query, formats, list(default_graphs), list(named_graphs)))
+            union = not default_graphs and not defines_dataset(query)
+            worker.connection.send((query, formats, list(default_graphs), list(named_graphs), union))
             if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
                 self._retire(worker)
                 raise QueryRefused(503, f"the query ran longer than {self.limits.timeout:g} s and was stopped")
