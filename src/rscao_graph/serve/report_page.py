@@ -6,7 +6,7 @@ named graph."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode
@@ -75,7 +75,7 @@ def _activity(builder: PageBuilder, activity: NamedNode, findings: dict[str, lis
         note = "" if graph.text(citation, RSCAO.labelFits) != "false" else "the label does not fit the number"
         href = builder.linker.href(concept.value) if isinstance(concept, NamedNode) else None
         citations.append(Value(f"{notation} {cited}".strip(), href, note, concept.value if concept else ""))
-    named = [builder.node(n) for p in (SCHEMA.location, SCHEMA.organizer, SCHEMA.mentions)
+    named = [replace(builder.node(n), note="") for p in (SCHEMA.location, SCHEMA.organizer, SCHEMA.mentions)
              for n in sorted(graph.objects(activity, p), key=builder.label)]
     slug = activity.value.rsplit("/", 1)[-1]
     return ActivityView(slug, graph.text(activity, RSCAO.ordinal) or "?",
@@ -94,7 +94,7 @@ def report_view(page: Page, builder: PageBuilder) -> ReportView:
 
     def linked(predicate: NamedNode) -> Value:
         node = graph.value(report, predicate)
-        return builder.node(node) if node is not None else Value("not given")
+        return replace(builder.node(node), note="") if node is not None else Value("not given")
 
     actions: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for action in graph.typed(RSCAO.ConvenorAction):
@@ -111,7 +111,8 @@ def report_view(page: Page, builder: PageBuilder) -> ReportView:
     for country in sorted(by_country, key=lambda c: c.value if isinstance(c, NamedNode) else "~"):
         ordered = sorted(by_country[country], key=lambda a: (_int(a.ordinal), a.slug))
         countries.append({"code": country.value.rsplit("/", 1)[-1] if isinstance(country, NamedNode) else "unknown",
-                          "value": builder.node(country) if country is not None else Value("Country not determined"),
+                          "value": replace(builder.node(country), note="") if country is not None
+                          else Value("Country not determined"),
                           "activities": ordered})
     source = graph.value(report, RSCAO.sourceDocument)
     start, end = graph.text(report, RSCAO.periodStart), graph.text(report, RSCAO.periodEnd)
