@@ -21,6 +21,16 @@ def _executable() -> str:
     return found
 
 
+def stop(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Stop a server process: terminate, and kill it if it does not end within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -52,11 +62,6 @@ def oxigraph_server(data: list[Path], location: Path, *, read_only: bool = True)
                 time.sleep(0.1)
         yield f"{base}/query"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if process.stderr is not None:
             process.stderr.close()

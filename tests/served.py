@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import http.client
+import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import requests
@@ -56,6 +58,15 @@ class Client:
 
     def post(self, path: str, **options: object) -> requests.Response:
         return self.session.post(self.root + path.lstrip("/"), allow_redirects=False, timeout=60, **options)  # type: ignore[arg-type]
+
+    def resolve(self, response: requests.Response, header: str) -> str:
+        """A header's URL (``Location``, ``Content-Location``), resolved, as a path from the root: ``/x/y``."""
+        return "/" + urljoin(response.url, response.headers[header]).removeprefix(self.root)
+
+    def links(self, response: requests.Response) -> list[str]:
+        """The ``Link`` header's entries, their URLs resolved to paths from the root."""
+        return [re.sub(r"^<([^>]*)>", lambda m: "</" + urljoin(response.url, m.group(1)).removeprefix(self.root) + ">",
+                       part) for part in response.headers["Link"].split(", ")]
 
     def request(self, method: str, path: str, **options: object) -> requests.Response:
         return self.session.request(method, self.root + path.lstrip("/"), allow_redirects=False, timeout=60,

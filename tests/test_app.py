@@ -4,7 +4,9 @@ ETag and 304, CORS, 406 and 404; the home page, VoID, dumps and the JSON-LD cont
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from pyld import jsonld
@@ -29,11 +31,11 @@ def test_every_minted_iri_answers_turtle_and_sends_browsers_to_its_page(client: 
         turtle = client.get(path, headers={"Accept": "text/turtle"})
         assert turtle.status_code == 200, path
         assert turtle.headers["Content-Type"] == "text/turtle; charset=utf-8"
-        assert turtle.headers["Content-Location"] == f"/{path}/index.ttl"
+        assert client.resolve(turtle, "Content-Location") == f"/{path}/index.ttl"
         assert turtle.headers["Vary"].startswith("Accept")
         assert triples(turtle.content, RdfFormat.TURTLE), path
         page = client.get(path, headers={"Accept": BROWSER})
-        assert (page.status_code, page.headers["Location"]) == (303, f"/{path}/index.html"), path
+        assert (page.status_code, client.resolve(page, "Location")) == (303, f"/{path}/index.html"), path
 
 
 @pytest.mark.parametrize(("accept", "media"), [
@@ -81,11 +83,12 @@ def test_the_folder_is_the_page(client: Client) -> None:
     folder = client.get("country/CN/", headers={"Accept": BROWSER})
     assert folder.status_code == 200
     assert folder.content == client.get("country/CN/index.html").content
-    assert folder.headers["Content-Location"] == "/country/CN/index.html"
+    assert folder.headers["Content-Location"] == "../../country/CN/index.html"
+    assert client.resolve(folder, "Content-Location") == "/country/CN/index.html"
 
 
 def test_link_headers(client: Client) -> None:
-    links = client.get("country/CN", headers={"Accept": "text/turtle"}).headers["Link"].split(", ")
+    links = client.links(client.get("country/CN", headers={"Accept": "text/turtle"}))
     assert '</country/CN/index.html>; rel="alternate"; type="text/html"' in links
     assert '</country/CN/index.jsonld>; rel="alternate"; type="application/ld+json"' in links
     assert '</country/CN/index.ttl>; rel="describedby"; type="text/turtle"' in links
@@ -97,8 +100,8 @@ def test_406_lists_the_alternatives(client: Client) -> None:
     refused = client.get("country/CN", headers={"Accept": "image/png"})
     assert refused.status_code == 406
     assert refused.headers["Vary"].startswith("Accept")
-    assert "  text/turtle  /country/CN/index.ttl\n" in refused.text
-    assert '</country/CN/index.ttl>; rel="alternate"; type="text/turtle"' in refused.headers["Link"]
+    assert "  text/turtle  ../country/CN/index.ttl\n" in refused.text
+    assert '</country/CN/index.ttl>; rel="alternate"; type="text/turtle"' in client.links(refused)
     html = client.get("country/CN", headers={"Accept": 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"'})
     assert html.status_code == 406
 
@@ -153,7 +156,7 @@ def test_home_page(client: Client) -> None:
     assert home.headers["Content-Security-Policy"].startswith("default-src 'none'")
     assert home.headers["X-Content-Type-Options"] == "nosniff"
     data = client.get("", headers={"Accept": "text/turtle"})
-    assert (data.status_code, data.headers["Location"]) == (303, "/dataset")
+    assert (data.status_code, client.resolve(data, "Location")) == (303, "/dataset")
 
 
 def test_void_dumps_and_context(client: Client, sample_dist: Path) -> None:
@@ -164,7 +167,7 @@ def test_void_dumps_and_context(client: Client, sample_dist: Path) -> None:
     assert as_jsonld.headers["Content-Type"] == "application/ld+json"
     as_nt = client.get(".well-known/void", headers={"Accept": "application/n-triples"})
     assert triples(as_nt.content, RdfFormat.N_TRIPLES) == triples(void.content, RdfFormat.TURTLE)
-    assert client.get(".well-known/void", headers={"Accept": BROWSER}).headers["Location"] == "/dataset/index.html"
+    assert client.resolve(client.get(".well-known/void", headers={"Accept": BROWSER}), "Location") == "/dataset/index.html"
     listing = client.get("dumps/")
     assert listing.status_code == 200 and 'href="../dump/dataset.trig"' in listing.text
     assert client.get("dumps").status_code == 308
@@ -183,3 +186,14 @@ def test_a_report_page(client: Client) -> None:
     assert page.status_code == 200
     assert page.text.count('<article class="activity"') == 12
     assert BASE + REPORT in page.text
+
+
+def test_every_url_sent_is_relative_so_a_proxy_may_add_a_path(client: Client) -> None:
+    public = "https://data.example.org/rscao/"
+    page = client.get(ACTIVITY, headers={"Accept": BROWSER})
+    assert urljoin(public + ACTIVITY, page.headers["Location"]) == f"{public}{ACTIVITY}/index.html"
+    turtle = client.get(ACTIVITY, headers={"Accept": "text/turtle"})
+    assert urljoin(public + ACTIVITY, turtle.headers["Content-Location"]) == f"{public}{ACTIVITY}/index.ttl"
+    void = re.search(r'<([^>]*)>; rel="http://rdfs.org/ns/void#inDataset"', turtle.headers["Link"])
+    assert void is not None and urljoin(public + ACTIVITY, void.group(1)) == public + ".well-known/void"
+    assert not re.search(r'(href|src|action)="/', client.get(f"{ACTIVITY}/index.html").text)

@@ -130,3 +130,15 @@ def test_every_worker_busy(sample_dist: Path) -> None:
         assert single.run("ASK {}", ("srj", "ttl")).body == b'{"head":{},"boolean":true}'
     finally:
         single.close()
+
+
+def test_a_query_needing_more_memory_than_allowed_ends_its_worker_not_the_server(sample_dist: Path) -> None:
+    small = QueryPool(sample_dist / "store", 1, Limits(timeout=30.0, memory=300 * 1024 * 1024))
+    try:
+        assert small.run("ASK { ?s ?p ?o }", ("srj", "ttl")).kind == "boolean"
+        with pytest.raises(QueryRefused, match="stopped its worker") as err:
+            small.run("SELECT * WHERE { ?s ?p ?o . ?a ?b ?c } ORDER BY DESC(?o) ?c LIMIT 1", ("srj", "ttl"))
+        assert err.value.status == 500
+        assert small.run("ASK { ?s ?p ?o }", ("srj", "ttl")).kind == "boolean"  # a new worker answers
+    finally:
+        small.close()

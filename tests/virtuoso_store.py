@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from oxigraph_server import free_port
+from oxigraph_server import free_port, stop
 
 _INI = """[Database]
 DatabaseFile = {folder}/virtuoso.db
@@ -83,9 +83,4 @@ def virtuoso_store(folder: Path) -> Iterator[str]:
                 time.sleep(0.25)
         yield root
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 30)

@@ -1,5 +1,7 @@
 """The linked-data server (Starlette, run by uvicorn): every IRI a build mints under its base, mapped onto
-the server's address, answers with its description in the format the request negotiates.
+the server's address, answers with its description in the format the request negotiates. Every URL the
+server sends (``Location``, ``Content-Location``, ``Link``, links in pages) is relative, so it also answers
+behind a reverse proxy that maps the base's path onto it.
 
 For a resource ``R`` (``/country/CN``):
 
@@ -134,7 +136,11 @@ class _TooLarge(Exception):
 
 
 def _root(request: Request) -> str:
-    return str(request.scope.get("root_path", "")).rstrip("/") + "/"
+    """The way back from the request's folder to the server's root, relative (``../`` from
+    ``/country/CN``), so every ``Location``, ``Content-Location`` and ``Link`` also holds behind a proxy
+    that serves the base under a path of its own."""
+    folders = request.url.path.split("/")[1:-1]
+    return "../" * len(folders) if folders else "./"
 
 
 def _etag_matches(request: Request, etag: str) -> bool:
