@@ -49,6 +49,14 @@ def test_every_link_resolves_on_disk(site: Path) -> None:
     assert broken == []
 
 
+def test_processes_write_the_same_site(site: Path, sample_dist: Path, tmp_path: Path) -> None:
+    result = write_site(sample_dist, tmp_path / "public", workers=2)
+    assert (result.resources, result.files) == (980, 980 * 4 + 17 + 5 + 7 + 1)
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "public") for p in (tmp_path / "public").rglob("*") if p.is_file())
+    assert all((site / f).read_bytes() == (tmp_path / "public" / f).read_bytes() for f in files)
+
+
 def test_the_site_replaces_its_earlier_self_only(sample_dist: Path, tmp_path: Path) -> None:
     out = tmp_path / "public"
     write_site(sample_dist, out)

@@ -13,7 +13,7 @@ import click
 
 from ..config import DEFAULT_BASE_IRI
 from ..errors import UsageError
-from .options import base_iri_option, is_quiet, settings_from
+from .options import base_iri_option, is_quiet, settings_from, worker_count
 
 __all__ = ["serve", "site"]
 
@@ -117,8 +117,10 @@ def serve(ctx: click.Context, data: Path | None, host: str, port: int, base_iri:
 @click.option("--out", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="The folder to write the site into (replaced whole).")
 @_data_option
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes writing the resources' files (default: one per core).")
 @click.pass_context
-def site(ctx: click.Context, out: Path, data: Path | None) -> None:
+def site(ctx: click.Context, out: Path, data: Path | None, workers: int | None) -> None:
     """Write a build's pages and descriptions as static files, for any static host.
 
     A folder per resource with index.html, index.ttl, index.jsonld and index.nt (the bytes
@@ -132,6 +134,6 @@ def site(ctx: click.Context, out: Path, data: Path | None) -> None:
     from ..serve.site import write_site
 
     folder = data or settings_from().out
-    result = write_site(folder, out)
+    result = write_site(folder, out, workers=worker_count(workers))
     if not is_quiet(ctx):
         click.echo(f"Wrote {result.files} files ({result.resources} resources) into {out}")

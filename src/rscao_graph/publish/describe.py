@@ -87,14 +87,22 @@ class _Index:
         self.types: dict[str, list[Quad]] = defaultdict(list)
         self.reports: set[str] = set()
         self.documents: set[str] = set()
+        self._paths: dict[str, str | None] = {}
         for q in quads:
             self._add(q)
+
+    def path(self, iri: str) -> str | None:
+        """:func:`document_path`, remembered (the same IRIs come back many times)."""
+        found = self._paths.get(iri, "")
+        if found == "":
+            found = self._paths[iri] = document_path(iri, self.base)
+        return found
 
     def _add(self, q: Quad) -> None:
         subject, obj, graph = q.subject, q.object, q.graph_name
         if isinstance(graph, NamedNode):
             self.graphs[graph.value].append(q)
-            if (path := document_path(graph.value, self.base)) is not None:
+            if (path := self.path(graph.value)) is not None:
                 self.documents.add(path)
         if isinstance(subject, BlankNode):
             self.blank[(str(graph), subject.value)].append(q)
@@ -102,7 +110,7 @@ class _Index:
         if not isinstance(subject, NamedNode):
             return
         iri = subject.value
-        path = document_path(iri, self.base)
+        path = self.path(iri)
         if path is not None:
             self.own[path].append(q)
             self.documents.add(path)
@@ -114,7 +122,7 @@ class _Index:
             known = self.label.get(iri)
             if known is None or _label_rank(q) < _label_rank(known):
                 self.label[iri] = q
-        if isinstance(obj, NamedNode) and (target := document_path(obj.value, self.base)) is not None:
+        if isinstance(obj, NamedNode) and (target := self.path(obj.value)) is not None:
             self.documents.add(target)
             if target != path:
                 self.inverse[target].append(q)
@@ -135,7 +143,7 @@ class _Index:
                     seen_blank.add(key)
                     out.extend(self.blank.get(key, ()))
             elif isinstance(obj, NamedNode) and q.predicate in _FOLLOW:
-                target = document_path(obj.value, self.base)
+                target = self.path(obj.value)
                 if target is not None and target not in seen_docs:
                     seen_docs.add(target)
                     out.extend(self.own.get(target, ()))

@@ -73,7 +73,7 @@ def write_descriptions(folder: Path, descriptions: Iterable[Description], meta: 
         rows = []
         for d in descriptions:
             data = serialize(d.quads, format=RdfFormat.N_QUADS) or b""
-            rows.append((d.path, zlib.compress(data, 6), _json(d.inverse_totals), _json(list(d.findings))))
+            rows.append((d.path, zlib.compress(data, 1), _json(d.inverse_totals), _json(list(d.findings))))
             count += 1
             if len(rows) >= 2000:
                 connection.executemany("INSERT INTO resource VALUES (?, ?, ?, ?)", rows)

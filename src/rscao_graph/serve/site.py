@@ -9,6 +9,7 @@ Links are relative, so the folder also opens from disk. The folder is written at
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,10 +52,30 @@ def site_files(docs: Documents) -> list[tuple[str, str]]:
     return out
 
 
-def write_site(data: Path, out: Path) -> SiteResult:
+def _write_resources(data: Path, folder: Path, paths: list[str]) -> int:
+    """Write the files of the resources ``paths`` into ``folder`` (in a process of its own, for a pool);
+    returns how many files were written."""
+    docs = Documents(data, cache_bytes=0)
+    written = 0
+    try:
+        for path in paths:
+            if not _safe(path):
+                raise UsageError(f"the build describes a resource whose path cannot be a folder: {path!r}")
+            (folder / path).mkdir(parents=True, exist_ok=True)
+            for key in ("html", *PAGE_FORMATS):
+                body = docs.resource(path, key)
+                assert body is not None
+                (folder / path / f"index.{FORMATS[key].extension}").write_bytes(body)
+                written += 1
+    finally:
+        docs.close()
+    return written
+
+
+def write_site(data: Path, out: Path, *, workers: int = 1) -> SiteResult:
     """Write the static site of the build in ``data`` into ``out`` (replaced whole; a folder that is
-    neither new, empty nor an earlier output is refused). Raises :class:`UsageError` for a folder inside
-    the build or holding it."""
+    neither new, empty nor an earlier output is refused), the resources' files in up to ``workers``
+    processes. Raises :class:`UsageError` for a folder inside the build or holding it."""
     data_path, out_path = data.resolve(), out.resolve()
     if out_path == data_path or data_path in out_path.parents or out_path in data_path.parents:
         raise UsageError(f"the site folder {out} and the build {data} overlap", hint="give another --out")
@@ -85,14 +106,14 @@ def write_site(data: Path, out: Path) -> SiteResult:
                 shutil.copyfile(context, folder / CONTEXT_FILE)
                 files += 1
             (folder / ".nojekyll").write_bytes(b"")
-            for path in docs.descriptions.paths():
-                if not _safe(path):
-                    raise UsageError(f"the build describes a resource whose path cannot be a folder: {path!r}")
-                for key in ("html", *PAGE_FORMATS):
-                    body = docs.resource(path, key)
-                    assert body is not None
-                    write(f"{path}/index.{FORMATS[key].extension}", body)
-                resources += 1
+            paths = list(docs.descriptions.paths())
+            resources = len(paths)
+            if workers > 1 and len(paths) >= 500:
+                chunks = [paths[i::workers * 4] for i in range(workers * 4)]
+                with multiprocessing.get_context("spawn").Pool(workers) as pool:
+                    files += sum(pool.starmap(_write_resources, [(data, folder, chunk) for chunk in chunks]))
+            else:
+                files += _write_resources(data, folder, paths)
     finally:
         docs.close()
     return SiteResult(resources, files)
