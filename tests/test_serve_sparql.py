@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
@@ -13,7 +14,7 @@ from served import BASE, REPORT, Client
 
 from rscao_graph.serve.sparql import read_query_request, service_description
 from rscao_graph.serve.workers import Limits, QueryRefused
-from rscao_graph.vocab import SD
+from rscao_graph.vocab import SD, W3C_FORMATS
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 FORM = "application/x-www-form-urlencoded"
@@ -166,3 +167,13 @@ def test_stored_query_parameters_are_checked_as_on_the_command_line(client: Clie
     wrong = client.get("queries/provenance/", params={"activity": "not an iri", "run": "1"})
     assert wrong.status_code == 400 and "parameter activity: &#39;not an iri&#39; is not an absolute IRI" in wrong.text
     assert client.get("queries/nothing").status_code == 404
+
+
+def test_the_service_description_terms_exist() -> None:
+    listed = {line.strip() for line in (Path(__file__).parent / "data" / "vocab" / "sd-terms.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    assert len(listed) == 38
+    assert sorted(SD.terms - listed) == []
+    # the W3C's format IRIs (https://www.w3.org/ns/formats/), those the endpoint answers in
+    assert sorted(W3C_FORMATS.terms) == ["JSON-LD", "N-Triples", "RDF_XML", "SPARQL_Results_CSV", "SPARQL_Results_JSON",
+                                         "SPARQL_Results_TSV", "SPARQL_Results_XML", "Turtle"]
