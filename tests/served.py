@@ -20,10 +20,12 @@ from helpers import SETTINGS
 from oxigraph_server import free_port
 
 from rscao_graph.pipeline import build
+from rscao_graph.publish.descriptions import Descriptions
 from rscao_graph.read.sources import ReportFile
 from rscao_graph.reference import load_reference
 from rscao_graph.resources import SAMPLE_REPORT, resource_path
 from rscao_graph.serve.app import create_app
+from rscao_graph.serve.pages import render_resource
 from rscao_graph.serve.workers import Limits
 
 BASE = "https://w3id.org/rscao/"
@@ -44,6 +46,19 @@ def build_into(out: Path, reports: list[Path] | None = None, *, allow_invalid: b
 def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample, built."""
     return build_into(tmp_path_factory.mktemp("build") / "dist")
+
+
+@pytest.fixture(scope="session")
+def described(sample_dist: Path) -> Descriptions:
+    """The sample build's descriptions."""
+    return Descriptions(sample_dist)
+
+
+def page_html(described: Descriptions, path: str) -> str:
+    """The HTML page of the resource ``path`` of a build."""
+    description = described.get(path)
+    assert description is not None
+    return render_resource(description, BASE, described.meta["terms"]).decode("utf-8")
 
 
 class Client:

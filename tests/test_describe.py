@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 from served import ACTIVITY, BASE, REPORT
 
@@ -12,11 +11,6 @@ from rscao_graph.publish.describe import MAX_INVERSE, describe_build, document_p
 from rscao_graph.publish.descriptions import Descriptions
 from rscao_graph.validate import Finding
 from rscao_graph.vocab import OA, RDF, RSCAO, SCHEMA
-
-
-@pytest.fixture(scope="module")
-def described(sample_dist: Path) -> Descriptions:
-    return Descriptions(sample_dist)
 
 
 def test_document_paths() -> None:

@@ -1,31 +1,17 @@
-"""HTML pages (serve/pages.py, view.py, report_page.py and the templates): what a reader sees, escaped."""
+"""HTML pages (serve/pages.py and the templates): what a reader sees, escaped."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
-from served import ACTIVITY, BASE, REPORT
+from served import ACTIVITY, BASE, page_html
 
 from rscao_graph.publish.describe import Description
 from rscao_graph.publish.descriptions import Descriptions
-from rscao_graph.serve.links import Linker
 from rscao_graph.serve.pages import environment, render_dumps, render_home, render_resource
-from rscao_graph.serve.view import Graph, PageBuilder, resource_page
-from rscao_graph.vocab import FOAF, RDF, RDFS, SCHEMA, SKOS, XSD
-
-
-@pytest.fixture(scope="module")
-def described(sample_dist: Path) -> Descriptions:
-    return Descriptions(sample_dist)
-
-
-def page(described: Descriptions, path: str) -> str:
-    description = described.get(path)
-    assert description is not None
-    return render_resource(description, BASE, described.meta["terms"]).decode("utf-8")
+from rscao_graph.vocab import FOAF, RDF, SCHEMA, SKOS
 
 
 def text(html: str) -> str:
@@ -33,7 +19,7 @@ def text(html: str) -> str:
 
 
 def test_an_activity_page(described: Descriptions) -> None:
-    html = page(described, ACTIVITY)
+    html = page_html(described, ACTIVITY)
     assert "<h1>International Symposium on “Libraries • Keeping Pace with the Times”</h1>" in html
     assert "<title>International Symposium on “Libraries • Keeping Pace with the Times” · RSCAO linked data</title>" in html
     assert '<blockquote class="quote">\t&lt;p&gt;#1 Name and Date: International Symposium' in html
@@ -47,37 +33,12 @@ def test_an_activity_page(described: Descriptions) -> None:
     assert 'This description as <a href="index.ttl" type="text/turtle">Turtle</a>' in html
 
 
-def test_a_report_page_lists_everything_a_convenor_reported(described: Descriptions) -> None:
-    html = page(described, REPORT)
-    plain = text(html)
-    assert "<h1>Bi-annual sub-regional report: North East Asia, 2019-09 to 2020-03</h1>" in html
-    assert "Convenor Chen Ying" in plain and "Date of submission 2020-03-02" in plain
-    assert re.findall(r'<section class="heading" id="heading-(\w)">', html) == ["a", "b", "c", "d", "e"]
-    assert re.findall(r'<h3 id="country-(\w+)">', html) == ["cn", "jp", "kp", "kr", "mn"]
-    assert html.count('<article class="activity"') == 12
-    assert ('<h4><a href="activity/cn-1/index.html">#1 International Symposium on “Libraries • Keeping Pace with the '
-            'Times”</a></h4>') in html
-    assert "Date: 2019-09-09 to 2019-09-10 stated as “Sep 9-10, 2019”; inferred: country" in plain
-    assert "E. Other activities, if any (Please provide details): Nothing reported." in plain
-    assert plain.count("No date is given.") == 3 * 2  # under its activity and in the report's list
-    assert "@media print" in html
-
-
 def test_an_organisation_page_shows_authority_and_inverse_links(described: Descriptions) -> None:
-    html = page(described, "org/national-library-of-china")
+    html = page_html(described, "org/national-library-of-china")
     assert '<a href="http://www.wikidata.org/entity/Q732353" title="http://www.wikidata.org/entity/Q732353">wd:Q732353</a>' in html
     inverse = html.split('<h2 id="inverse">Linked from</h2>', 1)[1]
     assert "International Symposium on “Libraries • Keeping Pace with the Times”" in inverse
     assert "The 2019 Southeast Asian Librarians Training Seminar" in inverse
-
-
-def test_the_ontology_page_has_an_anchor_per_term(described: Descriptions) -> None:
-    html = page(described, "ontology")
-    assert '<section id="reportedCountry">' in html and '<section id="Activity">' in html
-    built = resource_page(described.get("ontology"), BASE, described.meta["terms"])  # type: ignore[arg-type]
-    # what is typed with its classes, and blank nodes (shown within their subject), are not listed
-    assert [(r.label, len(r.values)) for r in built.inverse] == [
-        ("class", 12), ("property", 43), ("role", 1), ("country determination", 12)]
 
 
 def test_the_home_page(described: Descriptions) -> None:
@@ -115,21 +76,3 @@ def test_report_text_is_escaped_and_no_script_link_is_made() -> None:
     assert not re.search(r'href="[^"]*(javascript|onmouseover)', html)
     assert "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;img src=x onerror=alert(1)&gt;" in html
     assert environment().autoescape is True
-
-
-def test_values_and_labels() -> None:
-    thing = NamedNode(BASE + "org/x")
-    g = DefaultGraph()
-    graph = Graph([Quad(thing, SCHEMA.name, Literal("Nom", language="fr"), g),
-                   Quad(thing, SCHEMA.name, Literal("Name", language="en"), g),
-                   Quad(thing, RDFS.label, Literal("Label"), g),
-                   Quad(thing, SCHEMA.startDate, Literal("2019-11", datatype=XSD.gYearMonth), g)])
-    assert graph.label(thing) == "Label"
-    builder = PageBuilder(graph, Linker(BASE, "org/x"), {})
-    assert builder.literal(Literal("2019-11", datatype=XSD.gYearMonth)).note == "gYearMonth"
-    assert builder.literal(Literal("x", language="en")).note == "en"
-    assert builder.literal(Literal("a\n\nb")).paragraphs == ("a", "b")
-    assert builder.term_label(SCHEMA.startDate) == "start date"
-    assert builder.term_label(RDF.type) == "type"
-    built = resource_page(Description("org/x", tuple(graph.quads)), BASE, {})
-    assert (built.title, [r.label for r in built.rows]) == ("Label", ["name", "start date", "label"])

@@ -16,7 +16,7 @@ from helpers import MINIMAL_REPORT, write_report
 from served import BASE, Client, build_into, live_server, raw_get
 
 from rscao_graph.publish.descriptions import Descriptions
-from rscao_graph.serve.app import MAX_BODY, MAX_HEADERS, MAX_TARGET
+from rscao_graph.serve.http import MAX_BODY, MAX_HEADERS, MAX_TARGET
 
 HOSTILE = (MINIMAL_REPORT
            .replace("Seminar was held at the National Library of China", '<script>alert("x")</script> Seminar held at the '

@@ -37,11 +37,11 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import RscaoError
 from ..query.stored import bind_query, load_queries
 from .documents import Documents
+from .http import RequestLimits, error, negotiate, represent, root
 from .links import Linker
 from .negotiation import (
     DESCRIPTION_FORMATS,
@@ -51,150 +51,24 @@ from .negotiation import (
     SERVICE_FORMATS,
     Format,
     by_extension,
-    by_name,
-    choose,
 )
 from .pages import render
 from .rdf import triples_bytes
 from .sparql import SD_PREFIXES, format_keys, read_query_request, result_table, service_description
 from .workers import Limits, QueryPool, QueryRefused, check_query
 
-__all__ = ["MAX_BODY", "MAX_HEADERS", "MAX_TARGET", "create_app"]
+__all__ = ["create_app"]
 
-#: The largest request body accepted (a POSTed query), in bytes.
-MAX_BODY = 256 * 1024
-#: The longest request target (path and query string) and the most header bytes accepted.
-MAX_TARGET = 64 * 1024
-MAX_HEADERS = 32 * 1024
-_REASONS = {400: "Bad Request", 404: "Not Found", 406: "Not Acceptable", 413: "Content Too Large",
-            415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
-_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-        "base-uri 'none'; frame-ancestors 'none'")
 _INDEX = re.compile(r"^(?P<doc>.+)/index\.(?P<ext>[a-z]+)$")
 
 
-class _Limits:
-    """ASGI middleware: refuse request targets over :data:`MAX_TARGET` bytes (414), headers over
-    :data:`MAX_HEADERS` (431), bodies over ``limit`` bytes (413), declared or streamed; add
-    ``X-Content-Type-Options`` everywhere and a Content-Security-Policy (no script at all) to HTML."""
-
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        target = len(scope.get("raw_path", b"")) + len(scope.get("query_string", b""))
-        if target > MAX_TARGET:
-            await Response(f"request targets are limited to {MAX_TARGET} bytes; POST the query\n", 414,
-                           media_type="text/plain")(scope, receive, send)
-            return
-        if sum(len(k) + len(v) + 4 for k, v in scope.get("headers", [])) > MAX_HEADERS:
-            await Response(f"request headers are limited to {MAX_HEADERS} bytes\n", 431,
-                           media_type="text/plain")(scope, receive, send)
-            return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await Response(f"request bodies are limited to {self.limit} bytes\n", 413,
-                           media_type="text/plain")(scope, receive, send)
-            return
-        seen = 0
-
-        async def bounded() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise _TooLarge()
-            return message
-
-        started = False
-
-        async def headers(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                extra = [(b"x-content-type-options", b"nosniff")]
-                content_type = dict(message.get("headers", [])).get(b"content-type", b"")
-                if content_type.startswith(b"text/html"):
-                    extra.append((b"content-security-policy", _CSP.encode()))
-                message["headers"] = list(message.get("headers", [])) + extra
-            await send(message)
-
-        try:
-            await self.app(scope, bounded, headers)
-        except _TooLarge:
-            if not started:
-                await Response(f"request bodies are limited to {self.limit} bytes\n", 413,
-                               media_type="text/plain")(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-def _root(request: Request) -> str:
-    """The way back from the request's folder to the server's root, relative (``../`` from
-    ``/country/CN``), so every ``Location``, ``Content-Location`` and ``Link`` also holds behind a proxy
-    that serves the base under a path of its own."""
-    folders = request.url.path.split("/")[1:-1]
-    return "../" * len(folders) if folders else "./"
-
-
-def _etag_matches(request: Request, etag: str) -> bool:
-    header = request.headers.get("if-none-match")
-    if header is None:
-        return False
-    tags = [t.strip().removeprefix("W/") for t in header.split(",")]
-    return "*" in tags or etag in tags
-
-
 def _links(request: Request, doc: str, sent: Format | None) -> str:
-    root = _root(request)
-    parts = [f'<{root}{quote(doc)}/index.{f.extension}>; rel="alternate"; type="{f.media_type}"'
+    up = root(request)
+    parts = [f'<{up}{quote(doc)}/index.{f.extension}>; rel="alternate"; type="{f.media_type}"'
              for f in DESCRIPTION_FORMATS if f is not sent and f.key not in ("json", "txt")]
-    parts.append(f'<{root}{quote(doc)}/index.ttl>; rel="describedby"; type="text/turtle"')
-    parts.append(f'<{root}.well-known/void>; rel="http://rdfs.org/ns/void#inDataset"')
+    parts.append(f'<{up}{quote(doc)}/index.ttl>; rel="describedby"; type="text/turtle"')
+    parts.append(f'<{up}.well-known/void>; rel="http://rdfs.org/ns/void#inDataset"')
     return ", ".join(parts)
-
-
-def _error(request: Request, status: int, message: str, alternatives: Sequence[tuple[Format, str]] = ()) -> Response:
-    """An error answer: an HTML page for a browser, plain text otherwise."""
-    fmt = choose(request.headers.get("accept"), (FORMATS["html"],))
-    headers = {"Vary": "Accept"}
-    if alternatives:
-        headers["Link"] = ", ".join(f'<{href}>; rel="alternate"; type="{f.media_type}"' for f, href in alternatives)
-    if fmt is not None and "text/html" in request.headers.get("accept", ""):
-        body = render("error.html", title=f"{status} {_REASONS.get(status, '')}", root=_root(request), alternates=[],
-                      status=status, reason=_REASONS.get(status, ""), message=message,
-                      alternatives=[{"label": f.label, "media_type": f.media_type, "href": href}
-                                    for f, href in alternatives])
-        return Response(body, status, headers=headers, media_type="text/html; charset=utf-8")
-    text = f"{status} {_REASONS.get(status, '')}: {message}\n"
-    if alternatives:
-        text += "Available:\n" + "".join(f"  {f.media_type}  {href}\n" for f, href in alternatives)
-    return Response(text, status, headers=headers, media_type="text/plain; charset=utf-8")
-
-
-def _negotiate(request: Request, offered: Sequence[Format]) -> Format | str | None:
-    """The format asked for: ``?format=`` first, then ``Accept``; a string is an unknown ``?format=``."""
-    name = request.query_params.get("format")
-    if name is not None:
-        return by_name(name, offered) or name
-    return choose(request.headers.get("accept"), offered)
-
-
-def _represent(request: Request, docs: Documents, body: bytes, fmt: Format, etag_key: str, *,
-               negotiated: bool, headers: dict[str, str] | None = None, status: int = 200) -> Response:
-    etag = docs.etag(etag_key)
-    out = {"ETag": etag, **(headers or {})}
-    if negotiated:
-        out["Vary"] = "Accept"
-    if _etag_matches(request, etag):
-        return Response(None, 304, headers=out)
-    return Response(body, status, headers=out, media_type=fmt.content_type)
 
 
 class Server:
@@ -219,49 +93,49 @@ class Server:
             doc = m.group("doc")
             fixed = next((f for f in DESCRIPTION_FORMATS if f.extension == m.group("ext")), None)
             if fixed is None:
-                return _error(request, 404, f"no document {path}")
+                return error(request, 404, f"no document {path}")
         elif (found := by_extension(path, DESCRIPTION_FORMATS)) is not None and found[0] in docs:
             doc, fixed = found
         else:
             doc = path
         if "\x00" in doc or any(part in ("", ".", "..") for part in doc.split("/")) or doc not in docs:
-            return _error(request, 404, f"nothing is known of {docs.base}{doc}")
-        root = _root(request)
-        alternatives = [(f, f"{root}{quote(doc)}/index.{f.extension}") for f in DESCRIPTION_FORMATS]
+            return error(request, 404, f"nothing is known of {docs.base}{doc}")
+        up = root(request)
+        alternatives = [(f, f"{up}{quote(doc)}/index.{f.extension}") for f in DESCRIPTION_FORMATS]
         negotiated = fixed is None
         fmt = fixed
         if fmt is None:
-            chosen = _negotiate(request, DESCRIPTION_FORMATS)
+            chosen = negotiate(request, DESCRIPTION_FORMATS)
             if isinstance(chosen, str):
-                return _error(request, 400, f"unknown format {chosen!r}; one of "
+                return error(request, 400, f"unknown format {chosen!r}; one of "
                               f"{', '.join(f.key for f in DESCRIPTION_FORMATS)}", alternatives)
             if chosen is None:
-                return _error(request, 406, f"no acceptable representation of {docs.base}{doc}", alternatives)
+                return error(request, 406, f"no acceptable representation of {docs.base}{doc}", alternatives)
             fmt = chosen
         links = {"Link": _links(request, doc, fmt)}
         if not folder and fmt.key == "html" and fixed is None:
             return Response(None, 303, headers={**links, "Vary": "Accept",
-                                                "Location": f"{root}{quote(doc)}/index.html"})
+                                                "Location": f"{up}{quote(doc)}/index.html"})
         body = docs.resource(doc, fmt.key)
         assert body is not None
         if negotiated:
-            links["Content-Location"] = f"{root}{quote(doc)}/index.{fmt.extension}"
-        return _represent(request, docs, body, fmt, fmt.key, negotiated=negotiated, headers=links)
+            links["Content-Location"] = f"{up}{quote(doc)}/index.{fmt.extension}"
+        return represent(request, docs, body, fmt, fmt.key, negotiated=negotiated, headers=links)
 
     # --- pages of the build ---------------------------------------------------------------------------
 
     async def home(self, request: Request) -> Response:
-        chosen = _negotiate(request, (FORMATS["html"], *DESCRIPTION_FORMATS[1:]))
+        chosen = negotiate(request, (FORMATS["html"], *DESCRIPTION_FORMATS[1:]))
         if isinstance(chosen, str) or chosen is None:
-            return _error(request, 406, "the home page is HTML; the dataset's description is at /dataset",
-                          [(FORMATS["html"], _root(request)), (FORMATS["ttl"], f"{_root(request)}.well-known/void")])
+            return error(request, 406, "the home page is HTML; the dataset's description is at /dataset",
+                          [(FORMATS["html"], root(request)), (FORMATS["ttl"], f"{root(request)}.well-known/void")])
         if chosen.key != "html":
-            return Response(None, 303, headers={"Vary": "Accept", "Location": f"{_root(request)}dataset"})
-        return _represent(request, self.docs, self.docs.home(), chosen, "home", negotiated=True)
+            return Response(None, 303, headers={"Vary": "Accept", "Location": f"{root(request)}dataset"})
+        return represent(request, self.docs, self.docs.home(), chosen, "home", negotiated=True)
 
     def _page(self, request: Request, name: str, body: bytes) -> Response:
         """A page that is HTML only (downloads, the stored queries' list, the SPARQL form)."""
-        return _represent(request, self.docs, body, FORMATS["html"], name, negotiated=False)
+        return represent(request, self.docs, body, FORMATS["html"], name, negotiated=False)
 
     async def dumps_page(self, request: Request) -> Response:
         return self._page(request, "dumps", self.docs.dumps())
@@ -274,29 +148,29 @@ class Server:
 
     async def void(self, request: Request) -> Response:
         offered = (FORMATS["ttl"], FORMATS["nt"], FORMATS["jsonld"], FORMATS["rdf"], FORMATS["html"])
-        chosen = _negotiate(request, offered)
+        chosen = negotiate(request, offered)
         if isinstance(chosen, str) or chosen is None:
-            return _error(request, 406, "the dataset description is RDF",
-                          [(f, f"{_root(request)}.well-known/void?format={f.key}") for f in offered])
+            return error(request, 406, "the dataset description is RDF",
+                          [(f, f"{root(request)}.well-known/void?format={f.key}") for f in offered])
         if chosen.key == "html":
-            return Response(None, 303, headers={"Vary": "Accept", "Location": f"{_root(request)}dataset/index.html"})
-        return _represent(request, self.docs, self.docs.void(chosen.key), chosen, f"void-{chosen.key}",
+            return Response(None, 303, headers={"Vary": "Accept", "Location": f"{root(request)}dataset/index.html"})
+        return represent(request, self.docs, self.docs.void(chosen.key), chosen, f"void-{chosen.key}",
                           negotiated=True)
 
     async def dump(self, request: Request) -> Response:
         name = request.path_params["name"]
         path = self.docs.file(name)
         if path is None:
-            return _error(request, 404, f"no file {name} in this build")
+            return error(request, 404, f"no file {name} in this build")
         media = self.docs.files[name][0]
         fmt = next((f for f in FORMATS.values() if f.media_type == media), FORMATS["ttl"])
-        return _represent(request, self.docs, path.read_bytes(), fmt, f"file-{name}", negotiated=False)
+        return represent(request, self.docs, path.read_bytes(), fmt, f"file-{name}", negotiated=False)
 
     async def context(self, request: Request) -> Response:
         path = self.docs.context()
         if path is None:
-            return _error(request, 404, "this build has no JSON-LD context")
-        return _represent(request, self.docs, path.read_bytes(), FORMATS["jsonld"], "context", negotiated=False)
+            return error(request, 404, "this build has no JSON-LD context")
+        return represent(request, self.docs, path.read_bytes(), FORMATS["jsonld"], "context", negotiated=False)
 
     # --- SPARQL ---------------------------------------------------------------------------------------
 
@@ -313,41 +187,41 @@ class Server:
                                                         for k in request.query_params},
                                        request.headers.get("content-type"), body)
         except QueryRefused as exc:
-            return _error(request, exc.status, exc.message)
+            return error(request, exc.status, exc.message)
         if asked is None:
             return self._service_description(request)
-        result_fmt = _negotiate(request, RESULT_FORMATS)
-        graph_fmt = _negotiate(request, GRAPH_FORMATS)
+        result_fmt = negotiate(request, RESULT_FORMATS)
+        graph_fmt = negotiate(request, GRAPH_FORMATS)
         if isinstance(result_fmt, str) and isinstance(graph_fmt, str):
-            return _error(request, 400, f"unknown format {result_fmt!r}")
+            return error(request, 400, f"unknown format {result_fmt!r}")
         result_key = result_fmt.key if isinstance(result_fmt, Format) else None
         graph_key = graph_fmt.key if isinstance(graph_fmt, Format) else None
         try:
             answer = await self._run(asked.query, format_keys(result_key, graph_key), asked.default_graphs,
                                      asked.named_graphs)
         except QueryRefused as exc:
-            return _error(request, exc.status, exc.message)
+            return error(request, exc.status, exc.message)
         wanted = result_key if answer.kind != "graph" else graph_key
         if wanted is None:
             offered = RESULT_FORMATS if answer.kind != "graph" else GRAPH_FORMATS
-            return _error(request, 406, f"the {answer.kind} cannot be given in an acceptable format",
-                          [(f, f"{_root(request)}sparql?{urlencode({'query': asked.query, 'format': f.key})}")
+            return error(request, 406, f"the {answer.kind} cannot be given in an acceptable format",
+                          [(f, f"{root(request)}sparql?{urlencode({'query': asked.query, 'format': f.key})}")
                            for f in offered])
         if wanted == "html":
             table = result_table(answer.body, Linker(self.docs.base, ""))
-            page = render("sparql_results.html", title="SPARQL results", root=_root(request), alternates=[],
+            page = render("sparql_results.html", title="SPARQL results", root=root(request), alternates=[],
                           query=asked.query, error=None, boolean=table if isinstance(table, bool) else None,
                           table=None if isinstance(table, bool) else table)
             return Response(page, 200, headers={"Vary": "Accept"}, media_type=FORMATS["html"].content_type)
         return Response(answer.body, 200, headers={"Vary": "Accept"}, media_type=FORMATS[answer.format].content_type)
 
     def _service_description(self, request: Request) -> Response:
-        chosen = _negotiate(request, SERVICE_FORMATS)
+        chosen = negotiate(request, SERVICE_FORMATS)
         if isinstance(chosen, str) or chosen is None:
-            return _error(request, 406, "the service description is RDF", [(f, f"{_root(request)}sparql?format="
+            return error(request, 406, "the service description is RDF", [(f, f"{root(request)}sparql?format="
                                                                             f"{f.key}") for f in SERVICE_FORMATS])
         if chosen.key == "html":
-            return Response(None, 303, headers={"Vary": "Accept", "Location": f"{_root(request)}sparql/index.html"})
+            return Response(None, 303, headers={"Vary": "Accept", "Location": f"{root(request)}sparql/index.html"})
         endpoint = str(request.url.replace(query="", fragment="")).rstrip("?")
         triples = service_description(endpoint, self.docs.base, self.docs.meta.get("graphs", []), self.limits)
         return Response(triples_bytes(triples, chosen.key, SD_PREFIXES), 200, headers={"Vary": "Accept"},
@@ -360,34 +234,34 @@ class Server:
         folder = request.url.path.endswith(("/", "/index.html"))
         query = load_queries().get(name)
         if query is None:
-            return _error(request, 404, f"no stored query {name!r}; /queries/ lists them")
+            return error(request, 404, f"no stored query {name!r}; /queries/ lists them")
         values = {k: v for k, v in request.query_params.items() if k not in ("format", "run") and v != ""}
         # the folder is the page (HTML first for */*), the bare name the results (SPARQL JSON first)
-        chosen = _negotiate(request, (RESULT_FORMATS[-1], *RESULT_FORMATS[:-1]) if folder else RESULT_FORMATS)
+        chosen = negotiate(request, (RESULT_FORMATS[-1], *RESULT_FORMATS[:-1]) if folder else RESULT_FORMATS)
         if isinstance(chosen, str):
-            return _error(request, 400, f"unknown format {chosen!r}; one of csv, tsv, json, xml, html")
+            return error(request, 400, f"unknown format {chosen!r}; one of csv, tsv, json, xml, html")
         if chosen is None:
-            return _error(request, 406, f"the results of {name} are SPARQL results or HTML",
-                          [(f, f"{_root(request)}queries/{name}?format={f.key}") for f in RESULT_FORMATS])
+            return error(request, 406, f"the results of {name} are SPARQL results or HTML",
+                          [(f, f"{root(request)}queries/{name}?format={f.key}") for f in RESULT_FORMATS])
         if chosen.key == "html" and not folder and "format" not in request.query_params:
-            target = f"{_root(request)}queries/{name}/" + (f"?{request.url.query}" if request.url.query else "")
+            target = f"{root(request)}queries/{name}/" + (f"?{request.url.query}" if request.url.query else "")
             return Response(None, 303, headers={"Vary": "Accept", "Location": target})
         run = chosen.key != "html" or bool(request.url.query)
         if not run:
-            return _represent(request, self.docs, self.docs.query_page(query), chosen, f"query-{name}",
+            return represent(request, self.docs, self.docs.query_page(query), chosen, f"query-{name}",
                               negotiated=True)
         try:
             text = bind_query(query, values)
         except RscaoError as exc:
             if chosen.key != "html":
-                return _error(request, 400, exc.message)
+                return error(request, 400, exc.message)
             return Response(self.docs.query_page(query, values, error=str(exc)), 400,
                             media_type=chosen.content_type)
         try:
             answer = await self._run(text, format_keys(chosen.key, None))
         except QueryRefused as exc:
             if chosen.key != "html":
-                return _error(request, exc.status, exc.message)
+                return error(request, exc.status, exc.message)
             return Response(self.docs.query_page(query, values, error=exc.message), exc.status,
                             media_type=chosen.content_type)
         if chosen.key != "html":
@@ -423,7 +297,7 @@ def create_app(data: Path, *, limits: Limits | None = None, workers: int = 2,
 
     def redirect(target: str) -> Any:
         async def go(request: Request) -> Response:
-            return Response(None, 308, headers={"Location": f"{_root(request)}{target}"})
+            return Response(None, 308, headers={"Location": f"{root(request)}{target}"})
         return go
 
     routes = [
@@ -442,7 +316,7 @@ def create_app(data: Path, *, limits: Limits | None = None, workers: int = 2,
         Route("/{path:path}", server.resource),
     ]
     middleware = [
-        Middleware(_Limits),
+        Middleware(RequestLimits),
         Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
                    allow_headers=["Accept", "Content-Type", "If-None-Match"],
                    expose_headers=["Link", "Content-Location", "ETag", "Vary"], max_age=86400),
