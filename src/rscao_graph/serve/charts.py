@@ -93,7 +93,8 @@ def _legend(directions: Sequence[dict[str, Any]], y: float) -> list[str]:
 def direction_country_chart(summary: dict[str, Any], linker: Linker) -> Chart:
     """Activities per strategic direction per country (an activity serving two directions counts in both)."""
     directions = summary["directions"]
-    countries = summary["countries"]
+    # longest bar first: an activity serving two directions counts in both
+    countries = sorted(summary["countries"], key=lambda c: (-sum(c["directions"].values()), c["label"]))
     colour = {d["iri"]: COLOURS[i % 4] for i, d in enumerate(directions)}
     legend_rows = 2 if len(directions) > 2 else 1
     top_y = 18.0 * legend_rows + 12
