@@ -14,6 +14,9 @@ from rscao_graph.read import read_report
 from rscao_graph.reference import Reference, load_reference
 from rscao_graph.resources import SAMPLE_REPORT, resource_path
 
+#: The serving tests' fixtures (a built sample, a live server): tests/served.py.
+pytest_plugins = ["served"]
+
 
 @pytest.fixture(scope="session")
 def reference() -> Reference:

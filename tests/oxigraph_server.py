@@ -27,7 +27,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def stop(process: subprocess.Popen[bytes], timeout: float) -> None:
+def stop(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
     """Stop a server this test process started (by its own handle): terminate, then kill after ``timeout``."""
     process.terminate()
     try:

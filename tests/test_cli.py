@@ -424,7 +424,7 @@ def test_build_defaults(work: Path, sample_path: Path) -> None:
                                                        "context.jsonld", "ontology.ttl", "void.ttl", "validation.ttl"]
     assert sorted(p.name for p in (work / "dist").iterdir()) == [
         ".rscao-build", "context", "context.jsonld", "dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl",
-        "ontology.ttl", "report", "store", "validation.ttl",
+        "descriptions", "ontology.ttl", "report", "store", "validation.ttl",
         "void.ttl"]
 
 

@@ -34,7 +34,7 @@ def test_every_command_and_option_is_in_the_cli_reference() -> None:
             if isinstance(param, click.Option):
                 missing += [f"{title} {o}" for o in param.opts + param.secondary_opts if o not in section]
     assert missing == []
-    assert sorted(cli.commands) == ["build", "link", "parse", "queries", "query", "validate"]
+    assert sorted(cli.commands) == ["build", "link", "parse", "publish", "queries", "query", "serve", "site", "validate"]
 
 
 def test_every_stored_query_is_in_the_catalogue() -> None:

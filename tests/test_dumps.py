@@ -36,8 +36,8 @@ def built(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 def test_files(built: tuple[Build, Path]) -> None:
     _, out = built
-    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, ".rscao-build", "context", "ontology.ttl", "report", "store",
-                                                                "void.ttl"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*DUMPS, ".rscao-build", "context", "descriptions", "ontology.ttl",
+                                                            "report", "store", "void.ttl"])
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("dataset.trig", RdfFormat.TRIG), ("dataset.nq", RdfFormat.N_QUADS)])

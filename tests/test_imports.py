@@ -1,7 +1,7 @@
 """The import graph of the package, drawn from the code (every import, also those inside functions).
 
-Data flows one way: read -> extract -> rdf -> validate -> publish, with query and link beside and the
-pipeline and the command line on top. The rules:
+Data flows one way: read -> extract -> rdf -> validate -> publish, with query, link and serve (which reads a
+written build) beside and the pipeline and the command line on top. The rules:
 
 - no import circles;
 - ``model`` imports nothing of the project; the ground floor imports only the ground floor;
@@ -33,8 +33,9 @@ ALLOWED: dict[str, set[str]] = {
     "publish": {"rdf", "validate", "query"},
     "pipeline": {"read", "extract", "rdf", "validate", "publish", "query"},
     "link": set(),
-    "cli": {"read", "extract", "rdf", "validate", "publish", "query", "pipeline", "link"},
-    "root": {"read", "extract", "rdf", "validate", "publish", "query", "pipeline", "link", "cli"},
+    "serve": {"rdf", "validate", "publish", "query"},
+    "cli": {"read", "extract", "rdf", "validate", "publish", "query", "pipeline", "link", "serve"},
+    "root": {"read", "extract", "rdf", "validate", "publish", "query", "pipeline", "link", "serve", "cli"},
     "main": {"cli"},
 }
 BUILD = {"read", "extract", "rdf", "validate", "publish", "query", "pipeline"}

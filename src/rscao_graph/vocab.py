@@ -39,12 +39,14 @@ __all__ = [
     "RDFS",
     "RSCAO",
     "SCHEMA",
+    "SD",
     "SH",
     "SHAPES",
     "SKOS",
     "VANN",
     "VCARD",
     "VOID",
+    "W3C_FORMATS",
     "WD",
     "WDT",
     "XSD",
@@ -128,12 +130,12 @@ DCT = Namespace("http://purl.org/dc/terms/", _words("""
 ORG = Namespace("http://www.w3.org/ns/org#", _words("Membership member organization role"))
 OWL = Namespace("http://www.w3.org/2002/07/owl#", _words("NamedIndividual sameAs"))
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", _words("type value"))
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", _words("comment label"))
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", _words("comment label seeAlso"))
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#", _words("""
     boolean date decimal gYear gYearMonth integer nonNegativeInteger positiveInteger string"""))
 VOID = Namespace("http://rdfs.org/ns/void#", _words("""
     Dataset Linkset class classPartition dataDump distinctSubjects entities linkPredicate objectsTarget properties
-    property propertyPartition subjectsTarget subset triples uriSpace vocabulary"""))
+    property propertyPartition sparqlEndpoint subjectsTarget subset triples uriSpace vocabulary"""))
 DCAT = Namespace("http://www.w3.org/ns/dcat#", _words("""
     Dataset Distribution accessURL byteSize contactPoint distribution downloadURL endDate keyword mediaType startDate
     theme"""))
@@ -150,6 +152,13 @@ VANN = Namespace("http://purl.org/vocab/vann/", _words("preferredNamespacePrefix
 SH = Namespace("http://www.w3.org/ns/shacl#", _words("""
     ValidationReport ValidationResult Violation Warning Info conforms result focusNode resultSeverity sourceShape
     sourceConstraintComponent resultMessage resultPath value path targetClass"""))
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#", _words("""
+    Dataset Graph NamedGraph SPARQL11Query Service UnionDefaultGraph defaultDataset defaultGraph endpoint feature
+    graph name namedGraph resultFormat supportedLanguage"""))
+#: The W3C's IRIs of formats (used by the service description's ``sd:resultFormat``).
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/", _words("""
+    JSON-LD N-Triples RDF_XML SPARQL_Results_CSV SPARQL_Results_JSON SPARQL_Results_TSV SPARQL_Results_XML
+    Turtle"""))
 #: The shapes' namespace: a shape's local name is its rule id (``shapes/rscao-shapes.ttl``), so it is open.
 SHAPES = Namespace("https://w3id.org/rscao/shapes#", None)
 #: Wikidata items and direct properties (open: their terms are data).

@@ -17,7 +17,9 @@ from ..errors import RscaoError
 from .build import build, validate
 from .link import link
 from .parse import parse
+from .publish import publish
 from .query import queries_command, query
+from .serve import serve, site
 
 __all__ = ["ISSUES_URL", "cli", "main"]
 
@@ -78,7 +80,7 @@ def cli(ctx: click.Context, quiet: bool, verbose: int, debug: bool) -> None:
     ctx.obj = {"quiet": quiet, "verbose": verbose, "debug": debug}
 
 
-for _command in (parse, build, validate, queries_command, link, query):
+for _command in (parse, build, validate, queries_command, link, query, serve, site, publish):
     cli.add_command(_command)
 
 
