@@ -12,7 +12,7 @@ from fake_endpoint import Reply, fake_endpoint
 from helpers import MINIMAL_REPORT, run, write_report
 from oxigraph_server import free_port, oxigraph_server
 from served import BASE, REPORT, build_into
-from virtuoso_store import virtuoso_store
+from virtuoso_server import virtuoso_server
 
 from rscao_graph.errors import ServiceError
 from rscao_graph.publish.store_push import StoreTarget, build_graphs, push_build
@@ -113,14 +113,14 @@ def test_a_refused_put_exits_3(builds: tuple[Path, Path]) -> None:
 
 
 def test_publish_to_virtuoso(builds: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> None:
-    with virtuoso_store(tmp_path_factory.mktemp("virtuoso")) as root:
-        target = StoreTarget(root + "sparql", root + "sparql-graph-crud-auth", "dba", "dba", timeout=120)
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as virtuoso:
+        target = StoreTarget(virtuoso.endpoint, virtuoso.graph_store, "dba", "dba", timeout=120)
         both, sample = builds
         first = push_build(both, BASE, target)
         assert (len(first.sent), first.deleted, first.differences) == (9, [], [])
         again = push_build(sample, BASE, target)
         assert (len(again.sent), again.deleted, again.differences) == (8, [SECOND], [])
         assert same_answers(target.endpoint, sample) == []
-        wrong = StoreTarget(root + "sparql", root + "sparql-graph-crud-auth", "dba", "not the password", timeout=30)
+        wrong = StoreTarget(virtuoso.endpoint, virtuoso.graph_store, "dba", "not the password", timeout=30)
         with pytest.raises(ServiceError, match="answered HTTP 401"):
             push_build(sample, BASE, wrong)

@@ -20,8 +20,8 @@ NAMES = sorted(load_queries())
 
 @pytest.fixture(scope="module")
 def virtuoso_endpoint(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with virtuoso_server(sample_dist / "dataset.nq", tmp_path_factory.mktemp("virtuoso")) as url:
-        yield url
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso"), sample_dist / "dataset.nq") as virtuoso:
+        yield virtuoso.endpoint
 
 
 def terms(endpoint: str, name: str, params: dict[str, str]) -> tuple[list[str], list[tuple[Any, ...]]]:
