@@ -14,6 +14,8 @@ from pyoxigraph import RdfFormat, parse
 from served import ACTIVITY, BASE, REPORT, Client
 
 from rscao_graph.publish.descriptions import Descriptions
+from rscao_graph.publish.frames import document_loader
+from rscao_graph.vocab import CONTEXT_IRI
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 JENA = ("text/turtle,application/n-triples;q=0.9,application/ld+json;q=0.8,application/rdf+xml;q=0.7,application/trig,"
@@ -61,8 +63,28 @@ def test_the_formats_say_the_same(client: Client) -> None:
     assert triples(client.get(f"{ACTIVITY}/index.rdf").content, RdfFormat.RDF_XML) == turtle
     assert {str(q.triple) for q in parse(client.get(f"{ACTIVITY}/index.trig").content, format=RdfFormat.TRIG)} == turtle
     document = json.loads(client.get(f"{ACTIVITY}.jsonld").content)
-    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": document_loader})
     assert triples(nquads.encode(), RdfFormat.N_TRIPLES) == turtle
+
+
+def test_json_ld_is_compacted_with_the_context_and_a_report_is_its_framed_document(
+        client: Client, sample_dist: Path) -> None:
+    activity = json.loads(client.get(f"{ACTIVITY}.jsonld").content)
+    assert activity["@context"] == CONTEXT_IRI
+    node = next(n for n in activity["@graph"] if n["id"] == BASE + ACTIVITY)
+    assert (node["type"], node["ordinal"], node["reportedCountry"], node["inReport"]) == (
+        "Activity", 1, BASE + "country/CN", BASE + REPORT)
+    assert node["startDate"] == {"type": "xsd:date", "@value": "2019-09-09"}
+    framed = (sample_dist / f"{REPORT}.jsonld").read_bytes()
+    for asked in (client.get(f"{REPORT}.jsonld"), client.get(f"{REPORT}/index.jsonld"),
+                  client.get(REPORT, headers={"Accept": "application/ld+json"}),
+                  client.get(REPORT, headers={"Accept": "application/json"})):
+        assert (asked.status_code, asked.content) == (200, framed)
+    graph = triples(jsonld.to_rdf(json.loads(framed), {"format": "application/n-quads", "documentLoader": document_loader})
+                    .encode(), RdfFormat.N_TRIPLES)
+    described = triples(client.get(REPORT, headers={"Accept": "text/turtle"}).content, RdfFormat.TURTLE)
+    # the framed document is the report's graph; the description in Turtle adds its neighbours' labels and types
+    assert (len(graph), len(described), graph < described) == (1302, 1475, True)
 
 
 def test_format_parameter_and_extensions_override_accept(client: Client) -> None:
@@ -176,9 +198,13 @@ def test_void_dumps_and_context(client: Client, sample_dist: Path) -> None:
                                                         "application/n-quads; charset=utf-8")
     assert client.get("dump/store").status_code == 404
     assert client.get("dump/descriptions").status_code == 404
-    context = client.get("context.jsonld")
-    assert context.content == (sample_dist / "context.jsonld").read_bytes()
+    context = client.get("context/0.1.0.jsonld")
+    assert BASE + "context/0.1.0.jsonld" == CONTEXT_IRI
+    assert context.content == (sample_dist / "context" / "0.1.0.jsonld").read_bytes()
     assert context.headers["Content-Type"] == "application/ld+json"
+    alias = client.get("context.jsonld")
+    assert (alias.status_code, alias.content) == (200, context.content)
+    assert context.content == (sample_dist / "context.jsonld").read_bytes()
 
 
 def test_a_report_page(client: Client) -> None:

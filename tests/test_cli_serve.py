@@ -68,7 +68,7 @@ def test_site(work: Path, sample_path: Path) -> None:
     assert run("-q", "build", str(sample_path)).exit_code == 0
     result = run("site", "--out", "public")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Wrote 4106 files (1019 resources) into public\n"
+    assert result.stdout == "Wrote 4108 files (1019 resources) into public\n"
     assert (work / "public" / "country" / "CN" / "index.ttl").is_file()
     overlapping = run("site", "--out", "dist/site")
     assert overlapping.exit_code == 2 and "overlap" in overlapping.stderr

@@ -4,21 +4,25 @@ loaded by its IRI; keys are the context's short terms, values JSON types, dates 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from pyld import jsonld
-from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from served import build_into
 
+from rscao_graph.publish.descriptions import Descriptions
 from rscao_graph.publish.frames import (
     context_document,
     document_loader,
     report_document,
     report_document_path,
 )
-from rscao_graph.vocab import CONTEXT_IRI
+from rscao_graph.vocab import CONTEXT_IRI, DCAT, DCT, OA, RDF, SCHEMA
 
 REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
+_RDF_TYPE = RDF.type.value
 
 
 def _canonical(nquads: str) -> list[str]:
@@ -71,23 +75,60 @@ def test_a_web_developer_reads_it(framed: dict) -> None:
     assert jp1["wasDerivedFrom"]["startLine"] == "60"
 
 
-def test_the_context_has_a_term_for_every_property_and_class_of_a_report(sample_dist: Path) -> None:
-    terms = {v if isinstance(v, str) else v.get("@id") for k, v in context_document()["@context"].items()
-             if not k.startswith("@")}
-    prefixes = {k: v for k, v in context_document()["@context"].items() if isinstance(v, str) and v.endswith(("#", "/"))}
+def _defined_terms() -> tuple[dict[str, str], dict[str, str]]:
+    """(IRI -> its term, prefix -> namespace) of the context."""
+    context = context_document()["@context"]
+    prefixes = {k: v for k, v in context.items() if isinstance(v, str) and v.endswith(("#", "/"))}
 
     def expand(term: str) -> str:
         prefix, _, local = term.partition(":")
         return prefixes[prefix] + local if prefix in prefixes else term
 
-    defined = {expand(t) for t in terms if t}
+    terms = {expand(v if isinstance(v, str) else v.get("@id", "")): k for k, v in context.items()
+             if not k.startswith("@") and k not in prefixes and (isinstance(v, str) or "@id" in v)}
+    return terms, prefixes
+
+
+def _without_a_term(quads: Iterable[Quad]) -> list[str]:
+    """The properties and classes of ``quads`` that have no term of their own in the context, unless their
+    local name is the term of another vocabulary's (``dct:description`` beside schema.org's ``description``),
+    when they read as a compact IRI of a prefix the context has."""
+    terms, prefixes = _defined_terms()
     used = set()
-    for q in parse(path=sample_dist / "dataset.nq", format=RdfFormat.N_QUADS):
-        if q.graph_name == NamedNode(REPORT):
-            used.add(q.predicate.value)
-            if q.predicate.value.endswith("#type"):
-                used.add(q.object.value)
-    assert sorted(used - defined - {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}) == []
+    for q in quads:
+        used.add(q.predicate.value)
+        if q.predicate.value == _RDF_TYPE and isinstance(q.object, NamedNode):
+            used.add(q.object.value)
+    missing = []
+    for iri in sorted(used - set(terms) - {_RDF_TYPE}):
+        namespace = next((ns for ns in prefixes.values() if iri.startswith(ns) and "/" not in iri[len(ns):]), None)
+        taken = namespace is not None and iri[len(namespace):] in terms.values()
+        if not taken:
+            missing.append(iri)
+    return missing
+
+
+def test_the_context_has_a_term_for_every_property_and_class_of_a_report(sample_dist: Path) -> None:
+    graph = [q for q in parse(path=sample_dist / "dataset.nq", format=RdfFormat.N_QUADS) if q.graph_name == NamedNode(REPORT)]
+    assert _without_a_term(graph) == []
+    terms, _ = _defined_terms()
+    assert all(iri in terms for iri in {q.predicate.value for q in graph} - {_RDF_TYPE})  # a report's, every one
+
+
+def test_the_context_has_a_term_for_what_every_description_uses(sample_dist: Path, tmp_path: Path) -> None:
+    """What serve and site compact with the context: every resource's description (reports, the reference
+    graphs, the dataset's VoID and DCAT-AP description, the ontology), of the sample read as text and as a
+    Word document (whose source segments have XPath and range selectors)."""
+    docx = build_into(tmp_path / "docx", [Path(__file__).parent / "data" / "documents" / "sample.docx"])
+    for dist in (sample_dist, docx):
+        described = Descriptions(dist)
+        quads = [q for path in described.paths() for q in described.get(path).quads]  # type: ignore[union-attr]
+        assert _without_a_term(quads) == []
+    terms, _ = _defined_terms()
+    assert (terms[str(OA) + "XPathSelector"], terms[str(DCAT) + "byteSize"], terms[str(SCHEMA) + "Place"]) == (
+        "XPathSelector", "byteSize", "Place")
+    assert _without_a_term([Quad(NamedNode(REPORT), NamedNode(str(DCT) + "nothing"), Literal("x"))]) == [
+        str(DCT) + "nothing"]  # the check can fail
 
 
 def test_only_the_context_is_loaded() -> None:

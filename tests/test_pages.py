@@ -52,7 +52,8 @@ def test_the_home_page(described: Descriptions) -> None:
 def test_the_downloads_page(sample_dist: Path) -> None:
     html = render_dumps(sample_dist).decode("utf-8")
     assert re.findall(r'<a href="\.\./dump/([^"]+)"', html) == [
-        "dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld", "void.ttl", "validation.ttl"]
+        "dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld", "ontology.ttl", "void.ttl",
+        "validation.ttl"]
 
 
 def hostile() -> Description:

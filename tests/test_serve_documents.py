@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from pyoxigraph import RdfFormat, parse
+from served import BASE, REPORT
 
 from rscao_graph.errors import UsageError
 from rscao_graph.query.stored import load_queries
 from rscao_graph.serve.documents import Documents, query_params
+from rscao_graph.vocab import CONTEXT_IRI
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +43,18 @@ def test_void_in_other_formats(docs: Documents, sample_dist: Path) -> None:
 
 def test_files_are_the_builds_own(docs: Documents, sample_dist: Path) -> None:
     assert list(docs.files) == ["dataset.trig", "dataset.nq", "dataset.ttl", "dataset.jsonld", "context.jsonld",
-                                "void.ttl", "validation.ttl"]
+                                "ontology.ttl", "void.ttl", "validation.ttl"]
     assert docs.file("dataset.nq") == sample_dist / "dataset.nq"
     assert docs.file("store") is None and docs.file("../dataset.nq") is None
-    assert docs.context() == sample_dist / "context.jsonld"
+    assert docs.context() == sample_dist / "context" / "0.1.0.jsonld"
+    assert docs.reports == {REPORT: BASE + REPORT}
+
+
+def test_a_reports_json_ld_is_its_framed_document(docs: Documents, sample_dist: Path) -> None:
+    assert docs.resource(REPORT, "jsonld") == (sample_dist / f"{REPORT}.jsonld").read_bytes()
+    assert docs.resource(REPORT, "json") == docs.resource(REPORT, "jsonld")
+    activity = json.loads(docs.resource(f"{REPORT}/activity/cn-1", "jsonld") or b"")
+    assert (activity["@context"], len(activity["@graph"])) == (CONTEXT_IRI, 24)  # one node a subject
 
 
 def test_query_form_fields() -> None:

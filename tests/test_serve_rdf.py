@@ -7,7 +7,7 @@ import json
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from rscao_graph.serve.rdf import RDF_FORMATS, rdf_bytes, triples_bytes
-from rscao_graph.vocab import SCHEMA
+from rscao_graph.vocab import CONTEXT_IRI, SCHEMA
 
 BASE = "https://w3id.org/rscao/"
 G1, G2 = NamedNode(BASE + "graph/a"), NamedNode(BASE + "graph/b")
@@ -26,7 +26,8 @@ def test_triple_formats_merge_the_graphs_sorted() -> None:
                            '<https://w3id.org/rscao/country/JP> schema:name "Japan"@en .\n')
     assert len(list(parse(rdf_bytes(QUADS, "rdf"), format=RdfFormat.RDF_XML))) == 2
     document = json.loads(rdf_bytes(QUADS, "jsonld"))
-    assert [n["@id"] for n in document["@graph"]] == [BASE + "country/CN", BASE + "country/JP"]
+    assert document == {"@context": CONTEXT_IRI, "@graph": [{"id": BASE + "country/CN", "name": "China"},
+                                                            {"id": BASE + "country/JP", "name": "Japan"}]}
     assert rdf_bytes(QUADS, "json") == rdf_bytes(QUADS, "jsonld")
 
 

@@ -20,7 +20,7 @@ from rscao_graph.serve.site import site_files, write_site
 def site(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "public"
     result = write_site(sample_dist, out)
-    assert (result.resources, result.files) == (1019, 1019 * 4 + 17 + 5 + 7 + 1)
+    assert (result.resources, result.files) == (1019, 1019 * 4 + 17 + 5 + 8 + 2)
     return out
 
 
@@ -51,7 +51,7 @@ def test_every_link_resolves_on_disk(site: Path) -> None:
 
 def test_processes_write_the_same_site(site: Path, sample_dist: Path, tmp_path: Path) -> None:
     result = write_site(sample_dist, tmp_path / "public", workers=2)
-    assert (result.resources, result.files) == (1019, 1019 * 4 + 17 + 5 + 7 + 1)
+    assert (result.resources, result.files) == (1019, 1019 * 4 + 17 + 5 + 8 + 2)
     files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "public") for p in (tmp_path / "public").rglob("*") if p.is_file())
     assert all((site / f).read_bytes() == (tmp_path / "public" / f).read_bytes() for f in files)

@@ -56,8 +56,8 @@ class Settings:
     publisher: str | None = None
     publisher_iri: str | None = None
     contact_point: str | None = None
-    #: Where the build's output folder is served (an http(s) URL ending in '/'): the w3id.org redirect
-    #: rules (``w3id.htaccess``) are written for it.
+    #: Where the build is published (its static site, or 'serve'; an http(s) URL ending in '/'): the
+    #: w3id.org redirect rules (``w3id.htaccess``) are written for it.
     host_url: str | None = None
 
 

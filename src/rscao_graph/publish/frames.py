@@ -30,7 +30,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..resources import resource_path
 from ..vocab import CONTEXT_IRI, RDF, XSD
 
-__all__ = ["context_document", "document_loader", "report_document", "report_document_path",
+__all__ = ["compact_document", "context_document", "document_loader", "report_document", "report_document_path",
            "write_report_documents"]
 
 _RDF_TYPE = RDF.type.value
@@ -67,8 +67,9 @@ def report_document_path(report_iri: str, base: str) -> Path:
 def _expanded(quads: Iterable[Quad]) -> list[dict[str, Any]]:
     """Expanded JSON-LD of ``quads``' triples, as pyld's ``from_rdf`` with native types makes it (an
     xsd:integer or xsd:boolean as a JSON number or boolean), built straight from the terms: pyld's N-Quads
-    parser takes as long as the framing. Report graphs hold no RDF list, the one thing ``from_rdf`` does
-    besides; tests/test_frames.py checks the round trip."""
+    parser takes as long as the framing. ``from_rdf`` would also turn RDF lists into ``@list``; here a list
+    stays its ``rdf:first``/``rdf:rest`` nodes (report graphs hold none; the ontology's descriptions do),
+    the same triples either way; tests/test_frames.py checks the round trip."""
     nodes: dict[str, dict[str, Any]] = {}
 
     def node_id(term: Any) -> str:
@@ -111,6 +112,18 @@ def _frame_expanded(report_iri: str, expanded: list[dict[str, Any]]) -> bytes:
 def report_document(quads: Iterable[Quad], report_iri: str) -> bytes:
     """The framed, compacted JSON-LD document of one report's named graph (deterministic bytes)."""
     return _frame_expanded(report_iri, _expanded(quads))
+
+
+def compact_document(quads: Iterable[Quad]) -> bytes:
+    """The compacted JSON-LD document of ``quads``' triples (their graphs left out) with the project's
+    context, named by :data:`CONTEXT_IRI` (deterministic bytes): what ``serve`` and ``site`` give as the
+    JSON-LD of a resource that is not a report (a report's is its framed document). One node is the
+    document itself; several are its ``@graph``."""
+    from pyld import jsonld
+
+    compacted = jsonld.compact(_expanded(quads), context_document(), {"documentLoader": document_loader})
+    document = {"@context": CONTEXT_IRI, **{k: v for k, v in compacted.items() if k != "@context"}}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _frame(item: tuple[str, list[dict[str, Any]]]) -> bytes:

@@ -17,8 +17,10 @@ For a resource ``R`` (``/country/CN``):
 
 Also: the home page (``/``), ``/sparql`` (``sparql.py``, queries in killable workers: ``workers.py``),
 ``/queries/`` (stored queries with the command line's parameter checks), ``/dumps/`` and the files
-under ``/dump/``, ``/.well-known/void`` and ``/context.jsonld``. Request bodies are bounded; the
-server fetches nothing a request names.
+under ``/dump/``, ``/.well-known/void`` and the JSON-LD context at its IRI's path
+(``/context/0.1.0.jsonld``, also ``/context.jsonld``). A report's JSON-LD is its framed document, every
+other resource's its description compacted with that context. Request bodies are bounded; the server
+fetches nothing a request names.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from starlette.routing import Route
 
 from ..errors import RscaoError
 from ..query.stored import bind_query, load_queries
-from .documents import Documents
+from .documents import CONTEXT_ALIAS, CONTEXT_PATH, Documents
 from .http import RequestLimits, error, negotiate, represent, root
 from .links import Linker
 from .negotiation import (
@@ -312,7 +314,7 @@ def create_app(data: Path, *, limits: Limits | None = None, workers: int = 2,
         Route("/dumps/", server.dumps_page), Route("/dumps/index.html", server.dumps_page),
         Route("/dump/{name}", server.dump),
         Route("/.well-known/void", server.void),
-        Route("/context.jsonld", server.context),
+        Route(f"/{CONTEXT_PATH}", server.context), Route(f"/{CONTEXT_ALIAS}", server.context),
         Route("/{path:path}", server.resource),
     ]
     middleware = [

@@ -2,6 +2,9 @@
 descriptions in each format, the home page, downloads, the stored queries' pages, the SPARQL form,
 VoID, the JSON-LD context and the dump files. The server adds only HTTP (negotiation, headers); the
 site writes the same bytes to files.
+
+A report's JSON-LD is the framed document the build wrote for it (``report/{sub-region}/{period}.jsonld``,
+``publish.frames``); every other resource's is its description compacted with the same context.
 """
 
 from __future__ import annotations
@@ -14,16 +17,19 @@ from typing import Any
 from pyoxigraph import RdfFormat, parse
 
 from ..publish.descriptions import Descriptions
+from ..publish.frames import report_document_path
+from ..publish.w3id import CONTEXT_PATH
 from ..query.stored import StoredQuery, load_queries
 from .links import Linker
 from .pages import downloadable, fingerprint, render, render_dumps, render_home, render_resource
 from .rdf import rdf_bytes, triples_bytes
 from .sparql import ResultTable
 
-__all__ = ["CONTEXT_FILE", "Documents", "query_params"]
+__all__ = ["CONTEXT_ALIAS", "CONTEXT_PATH", "Documents", "query_params"]
 
-#: The JSON-LD context a build writes, served at ``{base}context.jsonld``.
-CONTEXT_FILE = "context.jsonld"
+#: The JSON-LD context is served at its IRI's path (:data:`CONTEXT_PATH`, ``context/0.1.0.jsonld``) and,
+#: the same bytes, at this unversioned alias.
+CONTEXT_ALIAS = "context.jsonld"
 
 
 def query_params(query: StoredQuery, values: dict[str, str]) -> list[dict[str, Any]]:
@@ -78,6 +84,8 @@ class Documents:
         self.terms: dict[str, str] = self.meta.get("terms", {})
         self.etag_base = f"{self.descriptions.content_hash[:20]}-{fingerprint()[:8]}"
         self.files = downloadable(data)
+        #: The reports' document paths -> their IRIs (their JSON-LD is their framed document).
+        self.reports = {r["iri"].removeprefix(self.base): r["iri"] for r in self.meta["summary"]["reports"]}
         self._cache = _Cache(cache_bytes)
 
     def etag(self, key: str) -> str:
@@ -102,6 +110,8 @@ class Documents:
                 return None
             if key == "html":
                 return render_resource(description, self.base, self.terms)
+            if key in ("jsonld", "json") and path in self.reports:
+                return (self.data / report_document_path(self.reports[path], self.base)).read_bytes()
             return rdf_bytes(description.quads, key)
 
         body = self._cache.get((path, key))
@@ -155,7 +165,8 @@ class Documents:
         return self.data / name if name in self.files else None
 
     def context(self) -> Path | None:
-        path = self.data / CONTEXT_FILE
+        """The versioned JSON-LD context the build wrote (``context/0.1.0.jsonld``), if any."""
+        path = self.data / CONTEXT_PATH
         return path if path.is_file() else None
 
     def close(self) -> None:

@@ -98,7 +98,8 @@ def render_home(meta: dict[str, Any]) -> bytes:
 
 
 #: The build's files listed on the downloads page, beyond the dumps: name -> (media type, description).
-EXTRA_FILES = {"void.ttl": ("text/turtle", "The dataset description: VoID statistics and DCAT distributions"),
+EXTRA_FILES = {"ontology.ttl": ("text/turtle", "The vocabulary: the OWL ontology of https://w3id.org/rscao/ontology#"),
+               "void.ttl": ("text/turtle", "The dataset description: VoID statistics and DCAT-AP distributions"),
                "validation.ttl": ("text/turtle", "The SHACL validation report of the build")}
 
 

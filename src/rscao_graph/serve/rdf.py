@@ -1,8 +1,9 @@
 """A description in the RDF formats: Turtle, N-Triples, RDF/XML and JSON-LD of its statements merged
 (sorted, distinct), TriG and N-Quads with the graphs they are stated in.
 
-JSON-LD is the project's compacted form (``publish.jsonld``: the prefixes as context, one node object per
-subject), so a description reads like the dump.
+JSON-LD is compacted with the project's context, named by its IRI (``publish.frames.compact_document``:
+the short terms the per-report documents use), so a description reads like a report's document; a
+report's own JSON-LD is its framed document (``serve.documents``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple, serialize
 
-from ..publish.jsonld import jsonld_document
+from ..publish.frames import compact_document
 from ..rdf.dataset import merged_triples, sort_quads
 from ..vocab import PREFIXES
 
@@ -26,10 +27,10 @@ RDF_FORMATS = (*_TRIPLE_FORMATS, *_QUAD_FORMATS, "jsonld", "json")
 
 def triples_bytes(triples: Sequence[Triple], key: str, prefixes: dict[str, str] | None = None) -> bytes:
     """Sorted distinct ``triples`` in the triple format ``key`` (ttl, nt, rdf, jsonld, json), with the
-    project's ``prefixes`` unless others are given."""
+    project's ``prefixes`` unless others are given (JSON-LD: always the project's context)."""
     ordered = merged_triples(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples)
     if key in ("jsonld", "json"):
-        return jsonld_document(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in ordered)
+        return compact_document(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in ordered)
     fmt = _TRIPLE_FORMATS[key]
     chosen = None if fmt == RdfFormat.N_TRIPLES else (prefixes or PREFIXES)
     return serialize(ordered, format=fmt, prefixes=chosen) or b""

@@ -1,7 +1,8 @@
 """The static site: what the server answers, written to files for any static host. A folder per
 resource with ``index.html``, ``index.ttl``, ``index.jsonld`` and ``index.nt`` (the formats every page
 links to), the home page, the downloads (``dump/``, ``dumps/``), VoID (``.well-known/void``), the
-JSON-LD context and the pages of the stored queries and the SPARQL form (which only a server runs).
+JSON-LD context (``context/0.1.0.jsonld``, its IRI's path, and ``context.jsonld``) and the pages of the
+stored queries and the SPARQL form (which only a server runs).
 
 Every file holds the bytes the server sends for the same URL: both come from :class:`Documents`.
 Links are relative, so the folder also opens from disk. The folder is written atomically, like a build.
@@ -17,7 +18,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..files import check_output, staged_output
 from ..query.stored import load_queries
-from .documents import CONTEXT_FILE, Documents
+from .documents import CONTEXT_ALIAS, CONTEXT_PATH, Documents
 from .negotiation import FORMATS
 from .pages import PAGE_FORMATS
 
@@ -45,7 +46,7 @@ def site_files(docs: Documents) -> list[tuple[str, str]]:
     out += [(f"queries/{name}/index.html", f"/queries/{name}/index.html") for name in load_queries()]
     out += [(f"dump/{name}", f"/dump/{name}") for name in docs.files]
     if docs.context() is not None:
-        out.append((CONTEXT_FILE, f"/{CONTEXT_FILE}"))
+        out += [(CONTEXT_PATH, f"/{CONTEXT_PATH}"), (CONTEXT_ALIAS, f"/{CONTEXT_ALIAS}")]
     for path in docs.descriptions.paths():
         out += [(f"{path}/index.{FORMATS[k].extension}", f"/{path}/index.{FORMATS[k].extension}")
                 for k in ("html", *PAGE_FORMATS)]
@@ -103,8 +104,10 @@ def write_site(data: Path, out: Path, *, workers: int = 1) -> SiteResult:
                 shutil.copyfile(data / name, folder / "dump" / name)
                 files += 1
             if (context := docs.context()) is not None:
-                shutil.copyfile(context, folder / CONTEXT_FILE)
-                files += 1
+                for name in (CONTEXT_PATH, CONTEXT_ALIAS):
+                    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(context, folder / name)
+                    files += 1
             (folder / ".nojekyll").write_bytes(b"")
             paths = list(docs.descriptions.paths())
             resources = len(paths)
