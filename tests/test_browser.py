@@ -77,7 +77,7 @@ def test_browse_from_the_home_page_to_an_activity_its_report_and_its_organisatio
     page.click("table.properties a:has-text('National Library of China') >> nth=0")
     assert page.url == server_root + "org/national-library-of-china/index.html"
     assert page.locator("h1").inner_text() == "National Library of China"
-    assert "wd:Q732353" in page.locator("#authority + ul").inner_text()
+    assert "Wikidata Q732353" in page.locator("#authority + ul").inner_text()
     page.screenshot(path=str(ARTIFACTS / "organisation.png"), full_page=True)
 
     page.go_back()

@@ -95,9 +95,10 @@ def test_findings_go_to_their_resource_and_report() -> None:
     quads = [Quad(NamedNode(BASE + "report/r"), RDF.type, RSCAO.Report, NamedNode(BASE + "report/r")),
              Quad(NamedNode(BASE + "report/r/activity/cn-1"), RSCAO.inReport, NamedNode(BASE + "report/r"),
                   NamedNode(BASE + "report/r"))]
-    finding = Finding("r.md", 3, "warning", "activity-without-date", BASE + "report/r/activity/cn-1", "No date.")
+    finding = Finding("r.docx", 3, "warning", "activity-without-date", BASE + "report/r/activity/cn-1", "No date.",
+                      where="table 1, row 5")
     found = {d.path: d.findings for d in describe_build(quads, BASE, findings=[finding])}
-    expected = ({"severity": "warning", "rule": "activity-without-date", "message": "No date.", "file": "r.md",
-                 "line": 3, "focus": BASE + "report/r/activity/cn-1"},)
+    expected = ({"severity": "warning", "rule": "activity-without-date", "message": "No date.", "file": "r.docx",
+                 "line": 3, "where": "table 1, row 5", "focus": BASE + "report/r/activity/cn-1"},)
     # the ontology's term rscao:Report is under the default base too: a document, with no finding
     assert found == {"ontology": (), "report/r": expected, "report/r/activity/cn-1": expected}

@@ -35,7 +35,10 @@ def test_an_activity_page(described: Descriptions) -> None:
 
 def test_an_organisation_page_shows_authority_and_inverse_links(described: Descriptions) -> None:
     html = page_html(described, "org/national-library-of-china")
-    assert '<a href="http://www.wikidata.org/entity/Q732353" title="http://www.wikidata.org/entity/Q732353">wd:Q732353</a>' in html
+    assert ('<a href="http://www.wikidata.org/entity/Q732353" title="http://www.wikidata.org/entity/Q732353">'
+            'Wikidata Q732353</a>') in html
+    assert ('<a href="http://www.nlc.cn/" title="http://www.nlc.cn/">http://www.nlc.cn/</a> '
+            '<span class="note">official website</span>') in html
     inverse = html.split('<h2 id="inverse">Linked from</h2>', 1)[1]
     assert "International Symposium on “Libraries • Keeping Pace with the Times”" in inverse
     assert "The 2019 Southeast Asian Librarians Training Seminar" in inverse
@@ -66,14 +69,28 @@ def hostile() -> Description:
         Quad(thing, FOAF.homepage, NamedNode("https://example.org/x'onmouseover='alert(1)"), g),
         Quad(thing, SKOS.note, Literal("</td></tr></table><img src=x onerror=alert(1)>"), g)),
         findings=({"severity": "warning", "rule": "<b>r</b>", "message": "<script>m</script>", "file": "<f>.md",
-                   "line": 1, "focus": BASE + "org/x"},))
+                   "line": 1, "where": "<i>table 1</i>", "focus": BASE + "org/x"},))
 
 
 def test_report_text_is_escaped_and_no_script_link_is_made() -> None:
     html = render_resource(hostile(), BASE, {}).decode("utf-8")
-    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "<script" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;f&gt;.md:&lt;i&gt;table 1&lt;/i&gt; [&lt;b&gt;r&lt;/b&gt;]" in html  # a finding in a document: where
     assert "<h1>&lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt;</h1>" in html
     assert "javascript:" not in re.sub(r"<span[^>]*>javascript:alert\(1\)</span>", "", html)
     assert not re.search(r'href="[^"]*(javascript|onmouseover)', html)
     assert "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;img src=x onerror=alert(1)&gt;" in html
     assert environment().autoescape is True
+
+
+def test_the_pages_of_a_person_a_place_and_a_work_show_what_the_reports_state(described: Descriptions) -> None:
+    person = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page_html(described, "person/linli-soh")))
+    assert "affiliation IFLA Asia and Oceania Regional Office schema:Organization" in person
+    assert "job title Manager en" in person and "mentions action c-1 convenor action" in person
+    place = page_html(described, "place/beijing")
+    assert ('<a href="https://sws.geonames.org/1816670/" title="https://sws.geonames.org/1816670/">GeoNames 1816670</a>'
+            in place)
+    assert "<h1>Beijing</h1>" in place
+    work = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page_html(described, "work/marrakesh-treaty")))
+    assert "schema:Legislation" in work and "alternate name Marrakech Treaty en" in work
+    assert "mentions Evolving services for blind, visually impaired or otherwise print disabled persons activity" in work

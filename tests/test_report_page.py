@@ -23,3 +23,12 @@ def test_a_report_page_lists_everything_a_convenor_reported(described: Descripti
     assert "E. Other activities, if any (Please provide details): Nothing reported." in plain
     assert plain.count("No date is given.") == 3 * 2  # under its activity and in the report's list
     assert "@media print" in html
+
+
+def test_what_section_i_names_and_people_as_the_report_states_them(described: Descriptions) -> None:
+    html = page_html(described, REPORT)
+    heading_c = html.split('id="heading-c"', 1)[1].split("</section>", 1)[0]
+    plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", heading_c)).strip()
+    assert "Named: IFLA Asia and Oceania Regional Office , Linli Soh Manager, IFLA Asia and Oceania Regional Office" in plain
+    assert '<a href="../../../person/linli-soh/index.html" title="https://w3id.org/rscao/person/linli-soh">Linli Soh</a>' \
+           ' <span class="note">Manager, IFLA Asia and Oceania Regional Office</span>' in heading_c

@@ -188,7 +188,7 @@ def _cut_inverse(quads: list[Quad]) -> tuple[list[Quad], dict[str, int]]:
 
 def _finding(f: Finding) -> dict[str, Any]:
     return {"severity": f.severity, "rule": f.rule, "message": f.message, "file": f.file, "line": f.line,
-            "focus": f.focus}
+            "where": f.where, "focus": f.focus}
 
 
 def _findings_by_path(findings: Sequence[Finding], base: str, reports: set[str]) -> dict[str, list[dict[str, Any]]]:

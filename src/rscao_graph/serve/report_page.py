@@ -1,7 +1,8 @@
 """The page of a report, for a convenor to read and print: its header, section I's headings with the
-convenor's actions, and every activity by country (name, date, details, links, the strategy it cites,
-what it names), with the findings of each; read from the report's description, which holds its whole
-named graph."""
+convenor's actions and what each names, and every activity by country (name, date, details, links, the
+strategy it cites, what it names), with the findings of each; read from the report's description, which
+holds its whole named graph. People read as the report states them: title, name, job title and
+organisation (``Ms. Anita Low``, ``Manager, IFLA Regional Office for Asia and Oceania``)."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def _activity(builder: PageBuilder, activity: NamedNode, findings: dict[str, lis
         note = "" if graph.text(citation, RSCAO.labelFits) != "false" else "the label does not fit the number"
         href = builder.linker.href(concept.value) if isinstance(concept, NamedNode) else None
         citations.append(Value(f"{notation} {cited}".strip(), href, note, concept.value if concept else ""))
-    named = [replace(builder.node(n), note="") for p in (SCHEMA.location, SCHEMA.organizer, SCHEMA.mentions)
+    named = [builder.named(n) for p in (SCHEMA.location, SCHEMA.organizer, SCHEMA.mentions)
              for n in sorted(graph.objects(activity, p), key=builder.label)]
     slug = activity.value.rsplit("/", 1)[-1]
     return ActivityView(slug, graph.text(activity, RSCAO.ordinal) or "?",
@@ -100,7 +101,8 @@ def report_view(page: Page, builder: PageBuilder) -> ReportView:
     for action in graph.typed(RSCAO.ConvenorAction):
         actions[graph.value(action, RSCAO.heading)].append(
             {"position": _int(graph.text(action, RSCAO.position)), "text": graph.text(action, SCHEMA.text),
-             "href": builder.linker.href(action.value)})
+             "href": builder.linker.href(action.value),
+             "named": [builder.named(n) for n in sorted(graph.objects(action, SCHEMA.mentions), key=builder.label)]})
     headings: list[dict[str, Any]] = [{"letter": graph.text(h, RSCAO.headingLetter), "title": graph.text(h, DCT.title),
                  "actions": sorted(actions.get(h, []), key=lambda a: a["position"])}
                 for h in graph.typed(RSCAO.SectionHeading)]
@@ -116,7 +118,9 @@ def report_view(page: Page, builder: PageBuilder) -> ReportView:
                           "activities": ordered})
     source = graph.value(report, RSCAO.sourceDocument)
     start, end = graph.text(report, RSCAO.periodStart), graph.text(report, RSCAO.periodEnd)
-    return ReportView(linked(RSCAO.committee), linked(RSCAO.subRegion), linked(RSCAO.convenor),
+    convenor = graph.value(report, RSCAO.convenor)
+    return ReportView(linked(RSCAO.committee), linked(RSCAO.subRegion),
+                      builder.named(convenor) if convenor is not None else Value("not given"),
                       f"{start} to {end}" if start and end else "not given", graph.text(report, RSCAO.periodStated),
                       graph.text(report, DCT.dateSubmitted) or "not given",
                       graph.text(source, RSCAO.path) if source is not None else "",

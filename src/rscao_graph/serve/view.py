@@ -1,5 +1,7 @@
 """What a resource page shows, read from its description: title, types, properties as links, the source
-text it came from, authority links, inverse links and validation findings.
+text it came from (in a Word or HTML report, the paragraph or table cell it is in), authority links by the
+authority's name and id (``GeoNames 1526384``), inverse links and validation findings; and a thing a
+report names as the report states it (a person with the title, job title and organisation beside the name).
 
 Everything here is plain data for the templates (``templates/``), which escape every value.
 """
@@ -14,7 +16,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from ..publish.describe import LABEL_PREDICATES, Description
 from ..publish.jsonld import compact_iri
-from ..vocab import AUTHORITIES, OA, PROV, RDF, RSCAO, SKOS, XSD
+from ..vocab import AUTHORITIES, OA, PROV, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 from .links import Linker, humane
 
 __all__ = ["Graph", "Page", "Row", "Source", "Value", "resource_page"]
@@ -104,7 +106,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Source:
-    """The text a statement came from: the quote, the file, its lines and character offsets."""
+    """The text a statement came from: the quote, the file, its lines and character offsets, and where in
+    a document it is (``table 1, row 5``; empty for a text export)."""
 
     quote: str
     file: str
@@ -113,6 +116,7 @@ class Source:
     start: str
     end: str
     href: str | None
+    where: str = ""
 
 
 @dataclass
@@ -166,6 +170,33 @@ class PageBuilder:
         note = ", ".join(self.term_label_of_class(t) for t in types)
         return Value(self.label(node), self.linker.href(iri), note, iri)
 
+    def named(self, node: Any) -> Value:
+        """A thing a report names, as the description states it: a person's title before the name
+        (``Ms. Anita Low``), the job titles and organisations stated for it as the note."""
+        value = replace(self.node(node), note="")
+        if not isinstance(node, NamedNode):
+            return value
+        prefix = self.graph.text(node, SCHEMA.honorificPrefix)
+        stated = [v.value for v in self.graph.objects(node, SCHEMA.jobTitle) if isinstance(v, Literal)]
+        stated += sorted(self.label(o) for o in self.graph.objects(node, SCHEMA.affiliation))
+        return replace(value, text=f"{prefix} {value.text}" if prefix else value.text, note=", ".join(stated))
+
+    def authority(self, predicate: NamedNode, node: Any) -> Value:
+        """An authority link by the authority's name and the id it has there (``GeoNames 1526384``,
+        ``Wikidata Q956``, ``ISIL CN-100000``); a website or a link of no known authority as it is."""
+        for a in AUTHORITIES.values():
+            if a.predicate != predicate:
+                continue
+            if a.literal and isinstance(node, Literal):
+                return Value(f"{a.title} {node.value}")
+            if isinstance(node, NamedNode) and a.namespace and node.value.startswith(a.namespace) \
+                    and node.value.endswith(a.suffix) and len(node.value) > len(a.namespace) + len(a.suffix):
+                ident = node.value[len(a.namespace):len(node.value) - len(a.suffix)]
+                return Value(f"{a.title} {ident}", self.linker.href(node.value), title=node.value)
+            if isinstance(node, NamedNode) and a.namespace is None:
+                return Value(node.value, self.linker.href(node.value), a.title, node.value)
+        return replace(self.node(node), note="")
+
     def term_label_of_class(self, cls: NamedNode) -> str:
         return self.graph.label(cls) or self.terms.get(cls.value) or compact_iri(cls.value)
 
@@ -196,17 +227,20 @@ def _sources(builder: PageBuilder, subject: NamedNode) -> list[Source]:
     out = []
     for segment in graph.objects(subject, PROV.wasDerivedFrom):
         quote = position = None
+        where = ""
         for selector in graph.objects(segment, OA.hasSelector):
             if graph.has_type(selector, OA.TextQuoteSelector):
                 quote = selector
             elif graph.has_type(selector, OA.TextPositionSelector):
                 position = selector
+            elif graph.has_type(selector, OA.XPathSelector) or graph.has_type(selector, OA.RangeSelector):
+                where = graph.text(selector, RDFS.label)
         document = graph.value(segment, OA.hasSource)
         out.append(Source(graph.text(quote, OA.exact) if quote else "", graph.text(document, RSCAO.path),
                           graph.text(segment, RSCAO.startLine), graph.text(segment, RSCAO.endLine),
                           graph.text(position, OA.start) if position else "",
                           graph.text(position, OA.end) if position else "",
-                          builder.linker.href(segment.value) if isinstance(segment, NamedNode) else None))
+                          builder.linker.href(segment.value) if isinstance(segment, NamedNode) else None, where))
     return out
 
 
@@ -220,7 +254,7 @@ def resource_page(description: Description, base: str, terms: dict[str, str]) ->
     parts = sorted((s for s in graph.subjects if isinstance(s, NamedNode) and s.value.startswith(doc_prefix)),
                    key=lambda s: s.value)
     skip = frozenset({RDF.type, *_AUTHORITY_PREDICATES})
-    authority = [builder.node(v) for p in sorted(_AUTHORITY_PREDICATES, key=lambda p: p.value)
+    authority = [builder.authority(p, v) for p in sorted(_AUTHORITY_PREDICATES, key=lambda p: p.value)
                  for v in graph.objects(iri, p)]
     inverse: dict[NamedNode, list[Any]] = defaultdict(list)
     own = {iri, *parts}
