@@ -6,7 +6,8 @@ options. Relative paths are resolved against the working directory.
 
 Environment variables (:func:`read_environment`): ``SOURCE_DATE_EPOCH`` (the date stamped into VoID
 and new link decisions, for reproducible runs), ``RSCAO_CACHE_DIR`` and ``RSCAO_CACHE_DAYS`` (the
-linking response cache), ``RSCAO_ENDPOINT_PASSWORD`` (basic auth for ``query --endpoint``).
+linking response cache), ``RSCAO_ENDPOINT_PASSWORD`` (the password for ``query --endpoint`` and
+``publish``).
 """
 
 from __future__ import annotations

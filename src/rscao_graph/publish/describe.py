@@ -30,7 +30,8 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 from ..validate import Finding
 from ..vocab import DCT, OA, PROV, RDF, RDFS, RSCAO, SCHEMA, SKOS
 
-__all__ = ["FILE_PREFIXES", "LABEL_PREDICATES", "MAX_INVERSE", "Description", "describe_build", "document_path"]
+__all__ = ["FILE_PREFIXES", "LABEL_PREDICATES", "MAX_INVERSE", "Description", "describe_build", "document_iri",
+           "document_path"]
 
 #: Inverse links kept per property (the total is recorded when there are more).
 MAX_INVERSE = 100
@@ -67,6 +68,16 @@ def document_path(iri: str, base: str) -> str | None:
     if not path or path.startswith(FILE_PREFIXES):
         return None
     return path
+
+
+def document_iri(path: str, base: str) -> str:
+    """The IRI a document path stands for under ``base``, the inverse of :func:`document_path` (no IRI is
+    minted here: every path is one the build minted, read back).
+
+    >>> document_iri("country/CN", "https://w3id.org/rscao/")
+    'https://w3id.org/rscao/country/CN'
+    """
+    return base + path
 
 
 def _label_rank(q: Quad) -> tuple[int, int]:
@@ -213,7 +224,7 @@ def describe_build(quads: Sequence[Quad], base: str, *, description: Sequence[Tr
     index = _Index(every, base)
     by_path = _findings_by_path(findings, base, index.reports)
     for path in sorted(index.documents):
-        iri = base + path
+        iri = document_iri(path, base)
         own_quads = index.own.get(path, [])
         subjects = {q.subject.value for q in own_quads if isinstance(q.subject, NamedNode)} | {iri}
         body = (index.graphs[iri] + own_quads) if iri in index.reports else own_quads

@@ -20,6 +20,7 @@ from ..publish.descriptions import Descriptions
 from ..publish.frames import report_document_path
 from ..publish.w3id import CONTEXT_PATH
 from ..query.stored import StoredQuery, load_queries
+from ..vocab import RSCAO, SCHEMA
 from .links import Linker
 from .pages import downloadable, fingerprint, render, render_dumps, render_home, render_resource
 from .rdf import rdf_bytes, triples_bytes
@@ -144,7 +145,7 @@ class Documents:
 
     def sparql_form(self) -> bytes:
         linker = Linker(self.base, "sparql")
-        example = ("PREFIX rscao: <https://w3id.org/rscao/ontology#>\nPREFIX schema: <http://schema.org/>\n\n"
+        example = (f"PREFIX rscao: <{RSCAO}>\nPREFIX schema: <{SCHEMA}>\n\n"
                    "SELECT ?activity ?name ?country WHERE {\n  ?activity a rscao:Activity ; schema:name ?name ;\n"
                    "            rscao:reportedCountry ?country .\n}\nORDER BY ?country ?name\nLIMIT 20\n")
         return self._cached(("", "sparql"), lambda: render("sparql.html", title="SPARQL", root=linker.root,

@@ -98,7 +98,7 @@ def render_home(meta: dict[str, Any]) -> bytes:
 
 
 #: The build's files listed on the downloads page, beyond the dumps: name -> (media type, description).
-EXTRA_FILES = {"ontology.ttl": ("text/turtle", "The vocabulary: the OWL ontology of https://w3id.org/rscao/ontology#"),
+EXTRA_FILES = {"ontology.ttl": ("text/turtle", f"The vocabulary: the OWL ontology of {RSCAO}"),
                "void.ttl": ("text/turtle", "The dataset description: VoID statistics and DCAT-AP distributions"),
                "validation.ttl": ("text/turtle", "The SHACL validation report of the build")}
 

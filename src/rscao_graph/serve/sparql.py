@@ -23,6 +23,7 @@ from pyoxigraph import (
     parse_query_results,
 )
 
+from ..iris import Minter
 from ..vocab import DCT, RDF, RDFS, SD, VOID, W3C_FORMATS
 from .links import Linker
 from .negotiation import FORMATS, GRAPH_FORMATS, RESULT_FORMATS
@@ -97,15 +98,14 @@ def read_query_request(method: str, params: Mapping[str, list[str]], content_typ
 def service_description(endpoint: str, base: str, graphs: Sequence[str], limits: Limits) -> list[Triple]:
     """What the endpoint at ``endpoint`` does, in the SPARQL 1.1 Service Description vocabulary: the
     language, the result formats, the union default graph, the named graphs; the limits in words."""
-    service = NamedNode(endpoint)
+    service, described = NamedNode(endpoint), NamedNode(Minter(base).dataset())
     dataset, default = BlankNode("dataset"), BlankNode("default")
     out = [Triple(service, RDF.type, SD.Service), Triple(service, SD.endpoint, service),
            Triple(service, SD.supportedLanguage, SD.SPARQL11Query),
            Triple(service, SD.feature, SD.UnionDefaultGraph),
            Triple(service, SD.defaultDataset, dataset), Triple(dataset, RDF.type, SD.Dataset),
            Triple(dataset, SD.defaultGraph, default), Triple(default, RDF.type, SD.Graph),
-           Triple(dataset, RDFS.seeAlso, NamedNode(base + "dataset")),
-           Triple(NamedNode(base + "dataset"), VOID.sparqlEndpoint, service),
+           Triple(dataset, RDFS.seeAlso, described), Triple(described, VOID.sparqlEndpoint, service),
            Triple(service, DCT.description, Literal(
                "Read-only SPARQL 1.1 Query over the RSCAO reports; the default graph is the union of all named "
                f"graphs. A query runs for at most {limits.timeout:g} s and is stopped after that; results larger "

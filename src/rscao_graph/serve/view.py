@@ -14,7 +14,7 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from ..publish.describe import LABEL_PREDICATES, Description
+from ..publish.describe import LABEL_PREDICATES, Description, document_iri
 from ..publish.jsonld import compact_iri
 from ..vocab import AUTHORITIES, OA, PROV, RDF, RDFS, RSCAO, SCHEMA, SKOS, XSD
 from .links import Linker, humane
@@ -249,7 +249,7 @@ def resource_page(description: Description, base: str, terms: dict[str, str]) ->
     graph = Graph(description.quads)
     linker = Linker(base, description.path)
     builder = PageBuilder(graph, linker, terms)
-    iri = NamedNode(base + description.path)
+    iri = NamedNode(document_iri(description.path, base))
     doc_prefix = iri.value + "#"
     parts = sorted((s for s in graph.subjects if isinstance(s, NamedNode) and s.value.startswith(doc_prefix)),
                    key=lambda s: s.value)
