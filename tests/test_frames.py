@@ -14,6 +14,8 @@ from served import build_into
 
 from rscao_graph.publish.descriptions import Descriptions
 from rscao_graph.publish.frames import (
+    _expanded,
+    compact_document,
     context_document,
     document_loader,
     report_document,
@@ -155,3 +157,22 @@ def test_documents_do_not_depend_on_processes(sample_dist: Path, tmp_path: Path)
     for path in sorted((tmp_path / "one").rglob("*.jsonld")):
         assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
     assert (tmp_path / "two" / "report/r/15.jsonld").is_file()
+
+
+def test_compacted_descriptions_are_what_pyld_makes_of_them_and_say_the_same(sample_dist: Path) -> None:
+    """compact_document skips pyld's expansion and keeps the resolved context: the bytes are those of a
+    plain jsonld.compact with the context inline; and the document gives back the description's triples
+    (an RDF list stays its rdf:first/rdf:rest nodes)."""
+    described = Descriptions(sample_dist)
+    paths = list(described.paths())
+    for path in [*paths[::7], "ontology"]:
+        quads = described.get(path).quads  # type: ignore[union-attr]
+        triples = sorted({Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+        ours = compact_document(Quad(t.subject, t.predicate, t.object) for t in triples)
+        plain = jsonld.compact(_expanded(Quad(t.subject, t.predicate, t.object) for t in triples), context_document(),
+                               {"documentLoader": document_loader})
+        assert ours == (json.dumps({**plain, "@context": CONTEXT_IRI}, ensure_ascii=False, indent=1) + "\n").encode()
+        back = jsonld.to_rdf(json.loads(ours), {"format": "application/n-quads", "documentLoader": document_loader})
+        nquads = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+        assert _canonical(back) == _canonical(nquads), path
+    assert len(paths[::7]) == 146

