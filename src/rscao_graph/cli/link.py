@@ -10,7 +10,7 @@ import click
 from ..decisions import Decision
 from ..errors import UsageError
 from ..iris import Minter
-from .options import environment, is_quiet, settings_from
+from .options import ENDPOINT, SECONDS, environment, is_quiet, settings_from
 
 __all__ = ["link"]
 
@@ -77,10 +77,10 @@ def _review(decisions: list[Decision]) -> str:
 @click.command()
 @click.argument("args", nargs=-1, metavar="[REPORT_OR_DIR]... | accept|reject ENTITY QID")
 @click.option("--endpoint", help="Wikidata SPARQL endpoint or mirror (default: wikidata_endpoint in rscao.toml, "
-              "else the public Wikidata query service).")
+              "else the public Wikidata query service).", type=ENDPOINT)
 @click.option("--offline", is_flag=True, help="Use only the response cache and the decisions file.")
 @click.option("--review", is_flag=True, help="Show the pending candidates with their evidence.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds to wait for an answer.")
+@click.option("--timeout", type=SECONDS, default=30.0, show_default=True, help="Seconds to wait for an answer.")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Retries on 429, 5xx and timeouts (with backoff, honouring Retry-After).")
 @click.pass_context

@@ -3,12 +3,14 @@ printing of findings and notes."""
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import click
 
@@ -16,10 +18,81 @@ from ..config import Environment, Settings, load_settings, read_environment
 from ..read.sources import ReportFile
 from ..validate import Validation
 
-__all__ = ["base_iri_option", "echo_findings", "environment", "is_quiet", "progress", "reports_argument",
-           "settings_from", "worker_count", "workers_option"]
+__all__ = ["ENDPOINT", "SECONDS", "EndpointUrl", "Seconds", "base_iri_option", "echo_findings", "environment",
+           "is_quiet", "progress", "reports_argument", "settings_from", "text_value", "worker_count",
+           "workers_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def text_value(value: str) -> str | None:
+    """Why a command-line value is no text (``None`` when it is): bytes that are not UTF-8 reach Python
+    as lone surrogates (``surrogateescape``), which no file, query or URL can carry."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{os.fsencode(value)!r} is not UTF-8 text"
+    return None
+
+
+class Seconds(click.ParamType[float]):
+    """A duration in seconds: a finite number above 0, at most ``maximum`` (refuses 0, -1, nan, inf)."""
+
+    name = "seconds"
+
+    def __init__(self, maximum: float = 86400.0) -> None:
+        self.maximum = maximum
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not (math.isfinite(number) and 0 < number <= self.maximum):
+            self.fail(f"{value!r} is not a number of seconds above 0 and at most {self.maximum:g}", param, ctx)
+        return number
+
+
+class EndpointUrl(click.ParamType[str]):
+    """The URL of a service: an absolute ``http`` or ``https`` URL with a host, that parses (refuses
+    ``file:``, relative paths, ``http://[::1``, a bad port, spaces and control characters)."""
+
+    name = "url"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        problem = text_value(text)
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
+            self.fail(f"{text!r} is not a URL: it holds spaces or control characters (percent-encode them)",
+                      param, ctx)
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018 (raises ValueError for a port that is no number or out of range)
+        except ValueError as exc:
+            self.fail(f"{text!r} is not a URL: {exc}", param, ctx)
+        if parts.scheme.lower() not in ("http", "https"):
+            self.fail(f"{text!r} is not an http(s) URL (such as http://localhost:7878/query); "
+                      "only http and https endpoints are used", param, ctx)
+        host = parts.hostname
+        if not host:
+            self.fail(f"{text!r} is not a URL: it names no host", param, ctx)
+        if ":" not in host:  # an IPv6 address was checked by urlsplit
+            try:
+                host.encode("idna")
+            except UnicodeError:
+                self.fail(f"{text!r} is not a URL: {host!r} is no host name", param, ctx)
+        return text
+
+
+#: The ``--timeout`` of commands that talk to a service.
+SECONDS = Seconds()
+#: The ``--endpoint`` of commands that talk to a SPARQL endpoint.
+ENDPOINT = EndpointUrl()
 
 
 def settings_from(**overrides: Any) -> Settings:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from .options import environment, settings_from
+from .options import ENDPOINT, SECONDS, environment, settings_from, text_value
 
 __all__ = ["queries_command", "query"]
 
@@ -35,11 +35,23 @@ def queries_command(ctx: click.Context) -> None:
 def _params(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
     for value in values:
+        problem = text_value(value)
+        if problem is not None:
+            raise click.BadParameter(problem, ctx=ctx, param=option)
         name, sep, text = value.partition("=")
-        if not sep or not name:
+        if not sep or not name.strip():
             raise click.BadParameter(f"{value!r} is not name=value", ctx=ctx, param=option)
+        if name.strip() in params:
+            raise click.BadParameter(f"{name.strip()} is given twice", ctx=ctx, param=option)
         params[name.strip()] = text
     return params
+
+
+def _text(ctx: click.Context, option: click.Parameter, value: str | None) -> str | None:
+    problem = None if value is None else text_value(value)
+    if problem is not None:
+        raise click.BadParameter(problem, ctx=ctx, param=option)
+    return value
 
 
 @click.command()
@@ -51,10 +63,12 @@ def _params(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]
                    "(json when piped).")
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False),
               help="A build's output folder holding the embedded store (default dist/).")
-@click.option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the embedded store.")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Endpoint timeout in seconds.")
-@click.option("--user", help="Endpoint user name (basic auth).")
-@click.option("--password", help="Endpoint password (or RSCAO_ENDPOINT_PASSWORD).")
+@click.option("--endpoint", type=ENDPOINT, help="Run on this SPARQL 1.1 endpoint (an http or https URL) instead "
+              "of the embedded store.")
+@click.option("--timeout", type=SECONDS, default=60.0, show_default=True,
+              help="Endpoint timeout in seconds (above 0, at most a day).")
+@click.option("--user", callback=_text, help="Endpoint user name (basic auth).")
+@click.option("--password", callback=_text, help="Endpoint password (or RSCAO_ENDPOINT_PASSWORD).")
 @click.pass_context
 def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None, data: Path | None,
           endpoint: str | None, timeout: float, user: str | None, password: str | None) -> None:
