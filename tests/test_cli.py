@@ -477,7 +477,7 @@ def test_queries_lists_summaries_and_parameters(work: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[:2] == ["activities", "    Every activity, one row each, ordered by report, country and number"]
-    assert "    --param country=<string>  (required)" in lines
+    assert "    --param country=<country: name, ISO code or IRI>  (required)" in lines
     assert "    --param start=<date>  (optional)" in lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -61,3 +62,85 @@ def test_link_usage_errors(work: Path, sample_path: Path, args: list[str], messa
     (work / "data" / "reports").mkdir(parents=True)
     shutil.copy(sample_path, work / "data" / "reports")
     _usage(["link", "--offline", *args], message)
+
+
+# --- parameters as people type them (item 22) -------------------------------------------------------
+
+REPORT = "https://w3id.org/rscao/report/north-east-asia/2019-09--2020-03"
+
+
+def _activities(args: list[str]) -> list[str]:
+    """The activities (last part of their IRI) a query lists, run with ``args``."""
+    result = run("query", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.stdout)["results"]["bindings"]
+    return [b["activity"]["value"].removeprefix(REPORT + "/activity/") for b in bindings]
+
+
+@pytest.mark.parametrize("value", ["China", "china", "CN", "cn", "CHN", "People's Republic of China", "P.R. China",
+                                   "https://w3id.org/rscao/country/CN"])
+def test_country_by_name_code_or_iri(sample_dist: Path, value: str) -> None:
+    args = ["activities-of-country", "--data", str(sample_dist), "--param", f"country={value}"]
+    assert _activities(args) == ["cn-1", "cn-2", "cn-3", "cn-4"]
+
+
+@pytest.mark.parametrize("value", ["national-library-of-china", "National Library of China", "NLC",
+                                   "https://w3id.org/rscao/org/national-library-of-china"])
+def test_organisation_by_slug_label_or_iri(sample_dist: Path, value: str) -> None:
+    args = ["activities-of-organisation", "--data", str(sample_dist), "--param", f"organisation={value}"]
+    assert _activities(args) == ["cn-1", "cn-2"]
+
+
+def test_organisation_by_part_of_its_name(sample_dist: Path) -> None:
+    args = ["activities-of-organisation", "--data", str(sample_dist), "--param", "organisation=national diet"]
+    assert _activities(args) == ["jp-1", "jp-2"]
+
+
+@pytest.mark.parametrize("value", ["cn-1", "CN-1", "north-east-asia/2019-09--2020-03/cn-1",
+                                   "north-east-asia-2019-09--2020-03/cn-1", f"{REPORT}/activity/cn-1"])
+def test_activity_by_report_slug_or_alone(sample_dist: Path, value: str) -> None:
+    result = run("query", "provenance", "--data", str(sample_dist), "--param", f"activity={value}", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith(f"{REPORT},north-east-asia-2019-09--2020-03.md,52,54,")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["activities-of-country", "--param", "country=Chna"],
+     "error: parameter country: no country 'Chna' in the data; nearest: China (CN), Chad (TD) (give a country's "
+     "name, its ISO code such as CN or CHN, or its IRI)"),
+    (["activities-of-country", "--param", "country=Korea"],
+     "error: parameter country: 'Korea' names 2 countries: Democratic People's Republic of Korea (KP), Republic of "
+     "Korea (KR) (give one of them)"),
+    (["activities-of-organisation", "--param", "organisation=national-library-of-chna"],
+     "error: parameter organisation: no organisation 'national-library-of-chna' in the data; nearest: National "
+     "Library of China (national-library-of-china), National Library of Korea (national-library-of-korea), National "
+     "Library of Mongolia (national-library-of-mongolia), National Diet Library (national-diet-library), National "
+     "Children's Library of Mongolia (national-childrens-library-of-mongolia) (give an organisation's name or a part of it, its slug such as national-library-of-china, or its IRI; the stored query "
+     "organisations lists them)"),
+    (["provenance", "--param", "activity=cn-9"],
+     "error: parameter activity: no activity 'cn-9' in the data; nearest: north-east-asia/2019-09--2020-03/cn-1, "
+     "north-east-asia/2019-09--2020-03/cn-2, north-east-asia/2019-09--2020-03/cn-3, "
+     "north-east-asia/2019-09--2020-03/cn-4 (give REPORT/cn-1 with the report as in its IRI (such as "
+     "north-east-asia/2019-09--2020-03), cn-1 when only one report has it, or the activity's IRI; the stored query "
+     "activities lists them)"),
+])
+def test_values_that_resolve_to_nothing_are_usage_errors(sample_dist: Path, args: list[str], message: str) -> None:
+    result = run("query", *args, "--data", str(sample_dist))
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def test_parameters_resolve_on_an_endpoint_too(oxigraph_endpoint: str) -> None:
+    args = ["activities-of-country", "--endpoint", oxigraph_endpoint, "--param", "country=china"]
+    assert _activities(args) == ["cn-1", "cn-2", "cn-3", "cn-4"]
+    result = run("query", "provenance", "--endpoint", oxigraph_endpoint, "--param", "activity=kp-9")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: parameter activity: no activity 'kp-9' in the data; nearest: "
+                                    "north-east-asia/2019-09--2020-03/kp-1, north-east-asia/2019-09--2020-03/kp-2")
+
+
+def test_queries_lists_what_parameters_accept(work: Path) -> None:
+    lines = run("queries").stdout.splitlines()
+    assert "    --param country=<country: name, ISO code or IRI>  (required)" in lines
+    assert "    --param organisation=<organisation: name, part of a name, slug or IRI>  (required)" in lines
+    assert "    --param activity=<activity: REPORT/cn-1, cn-1 or IRI>  (required)" in lines
+    assert "    --param start=<date>  (optional)" in lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -165,8 +166,52 @@ def test_stored_query_parameters_are_checked_as_on_the_command_line(client: Clie
     unknown = client.get("queries/activities-of-country", params={"countri": "CN"}, headers={"Accept": "text/csv"})
     assert "has no parameter countri (its parameters: country)" in unknown.text
     wrong = client.get("queries/provenance/", params={"activity": "not an iri", "run": "1"})
-    assert wrong.status_code == 400 and "parameter activity: &#39;not an iri&#39; is not an absolute IRI" in wrong.text
+    assert wrong.status_code == 400 and "parameter activity: no activity &#39;not an iri&#39; in the data" in wrong.text
+    bad = client.get("queries/activities-in-period/", params={"start": "2019-02-30", "run": "1"})
+    assert bad.status_code == 400 and "parameter start: &#39;2019-02-30&#39; is not a date (YYYY-MM-DD)" in bad.text
     assert client.get("queries/nothing").status_code == 404
+
+
+@pytest.mark.parametrize(("name", "params", "activities"), [
+    ("activities-of-country", {"country": "China"}, ["cn-1", "cn-2", "cn-3", "cn-4"]),
+    ("activities-of-country", {"country": "chn"}, ["cn-1", "cn-2", "cn-3", "cn-4"]),
+    ("activities-of-country", {"country": f"{BASE}country/JP"}, ["jp-1", "jp-2"]),
+    ("activities-of-organisation", {"organisation": "national-library-of-china"}, ["cn-1", "cn-2"]),
+    ("activities-of-organisation", {"organisation": "National Library of China"}, ["cn-1", "cn-2"]),
+    ("activities-of-organisation", {"organisation": "national diet"}, ["jp-1", "jp-2"]),
+])
+def test_stored_query_parameters_resolve_as_on_the_command_line(client: Client, name: str, params: dict[str, str],
+                                                                activities: list[str]) -> None:
+    response = client.get(f"queries/{name}", params=params, headers={"Accept": "text/csv"})
+    assert response.status_code == 200, response.text
+    assert [r["activity"].rsplit("/", 1)[-1] for r in csv.DictReader(io.StringIO(response.text))] == activities
+
+
+def test_an_activity_by_its_short_name(client: Client) -> None:
+    for value in ("cn-1", "north-east-asia/2019-09--2020-03/cn-1", "north-east-asia-2019-09--2020-03/cn-1"):
+        response = client.get("queries/provenance", params={"activity": value}, headers={"Accept": "text/csv"})
+        assert response.status_code == 200, response.text
+        assert response.text.splitlines()[1].startswith(f"{BASE}{REPORT},north-east-asia-2019-09--2020-03.md,52,54,")
+    page = client.get("queries/provenance/", params={"activity": "cn-1", "run": "1"})
+    assert page.status_code == 200 and page.text.count("<tr>") == 2
+
+
+def test_unresolved_parameters_are_400_with_the_command_line_s_message(client: Client, sample_dist: Path) -> None:
+    from helpers import run
+
+    for name, param, value in (("activities-of-country", "country", "Chna"), ("provenance", "activity", "cn-9"),
+                               ("activities-of-organisation", "organisation", "national-library-of-chna"),
+                               ("activities-of-country", "country", "Korea")):
+        cli = run("query", name, "--data", str(sample_dist), "--param", f"{param}={value}")
+        assert cli.exit_code == 2
+        message = cli.stderr.removeprefix("error: ").rstrip("\n")
+        response = client.get(f"queries/{name}", params={param: value}, headers={"Accept": "text/csv"})
+        assert response.status_code == 400
+        assert message in response.text
+        page = client.get(f"queries/{name}/", params={param: value, "run": "1"})
+        assert page.status_code == 400 and message in html.unescape(page.text)
+    twice = client.get("queries/activities-of-country?country=CN&country=JP", headers={"Accept": "text/csv"})
+    assert twice.status_code == 400 and "parameter country is given twice: give each once" in twice.text
 
 
 def test_the_service_description_terms_exist() -> None:

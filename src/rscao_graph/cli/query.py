@@ -22,6 +22,7 @@ def queries_command(ctx: click.Context) -> None:
     Example:
         rscao-graph queries
     """
+    from ..query.resolve import KINDS
     from ..query.stored import load_queries
 
     for query in load_queries().values():
@@ -29,7 +30,9 @@ def queries_command(ctx: click.Context) -> None:
         for param in query.params:
             need = "required" if param.required and param.default is None else (
                 f"default {param.default}" if param.default else "optional")
-            click.echo(f"    --param {param.name}=<{param.type.replace('xsd_', '')}>  ({need})")
+            kind = KINDS.get(param.name)
+            what = f"{param.name}: {kind.accepts}" if kind else param.type.replace("xsd_", "")
+            click.echo(f"    --param {param.name}=<{what}>  ({need})")
 
 
 def _params(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
@@ -80,21 +83,28 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
         rscao-graph query activities-of-country --param country=CN --format csv
         rscao-graph query activities --endpoint http://localhost:7878/query
     """
-    from ..query.run import format_results, run_on_endpoint, run_on_store
+    from ..query.resolve import Resolver, solution_rows
+    from ..query.run import Results, format_results, run_on_endpoint, run_on_store
     from ..query.store import open_store
     from ..query.stored import bind_query, load_queries
+    from ..reference import load_reference
     from ..vocab import PREFIXES
 
     queries = load_queries()
     if name not in queries:
         raise UsageError(f"no stored query {name!r}", hint="'rscao-graph queries' lists them")
     stored = queries[name]
-    text = bind_query(stored, params)
     if endpoint:
-        results = run_on_endpoint(endpoint, text, stored.kind, timeout=timeout, user=user,
-                                  password=password if password is not None else environment().endpoint_password)
+        secret = password if password is not None else environment().endpoint_password
+
+        def run(text: str, kind: str) -> Results:
+            return run_on_endpoint(endpoint, text, kind, timeout=timeout, user=user, password=secret)
     else:
-        results = run_on_store(open_store(data or settings_from().out), text)
+        store = open_store(data or settings_from().out)
+
+        def run(text: str, kind: str) -> Results:
+            return run_on_store(store, text)
+    resolver = Resolver(lambda text: solution_rows(run(text, "SELECT").solutions or ()), load_reference())
+    results = run(bind_query(stored, resolver.resolve(stored, params)), stored.kind)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     click.echo(format_results(results, fmt, PREFIXES).decode("utf-8"), nl=False)
-

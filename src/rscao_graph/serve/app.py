@@ -41,6 +41,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import RscaoError
+from ..query.resolve import Resolver
 from ..query.stored import bind_query, load_queries
 from .documents import CONTEXT_ALIAS, CONTEXT_PATH, Documents
 from .http import RequestLimits, error, negotiate, represent, root
@@ -76,10 +77,11 @@ def _links(request: Request, doc: str, sent: Format | None) -> str:
 class Server:
     """The request handlers over one build's :class:`Documents` and a :class:`QueryPool`."""
 
-    def __init__(self, docs: Documents, limits: Limits, workers: int) -> None:
+    def __init__(self, docs: Documents, limits: Limits, workers: int, resolver: Resolver) -> None:
         self.docs = docs
         self.limits = limits
         self.workers = workers
+        self.resolver = resolver
         self.pool: QueryPool | None = None
 
     # --- resources ------------------------------------------------------------------------------------
@@ -238,6 +240,9 @@ class Server:
         if query is None:
             return error(request, 404, f"no stored query {name!r}; /queries/ lists them")
         values = {k: v for k, v in request.query_params.items() if k not in ("format", "run") and v != ""}
+        twice = sorted(k for k in values if len(request.query_params.getlist(k)) > 1)
+        if twice:
+            return error(request, 400, f"parameter {', '.join(twice)} is given twice: give each once")
         # the folder is the page (HTML first for */*), the bare name the results (SPARQL JSON first)
         chosen = negotiate(request, (RESULT_FORMATS[-1], *RESULT_FORMATS[:-1]) if folder else RESULT_FORMATS)
         if isinstance(chosen, str):
@@ -253,7 +258,8 @@ class Server:
             return represent(request, self.docs, self.docs.query_page(query), chosen, f"query-{name}",
                               negotiated=True)
         try:
-            text = bind_query(query, values)
+            # names, codes and slugs resolved to IRIs as on the command line (reading the store: a thread)
+            text = bind_query(query, await to_thread.run_sync(self.resolver.resolve, query, values))
         except RscaoError as exc:
             if chosen.key != "html":
                 return error(request, 400, exc.message)
@@ -282,10 +288,14 @@ def create_app(data: Path, *, limits: Limits | None = None, workers: int = 2,
     """The ASGI application serving the build in ``data``: ``workers`` query processes within ``limits``.
     Raises :class:`~rscao_graph.errors.UsageError` when ``data`` is no build with descriptions."""
     docs = Documents(data, cache_bytes=cache_bytes)
+    from ..query.resolve import solution_rows
+    from ..query.run import run_on_store
     from ..query.store import STORE_DIR, open_store
+    from ..reference import load_reference
 
-    open_store(data)  # a clear error now, not at the first query
-    server = Server(docs, limits or Limits(), workers)
+    store = open_store(data)  # a clear error now, not at the first query; parameters are resolved on it
+    resolver = Resolver(lambda text: solution_rows(run_on_store(store, text).solutions or ()), load_reference())
+    server = Server(docs, limits or Limits(), workers, resolver)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
