@@ -142,8 +142,9 @@ def test_the_server_fetches_nothing_a_request_names(client: Client) -> None:
             client.get(f"country/CN?uri={listener.url}"),
             client.get("", headers={"Referer": listener.url, "X-Forwarded-Host": listener.url}),
         ]
-        assert [r.status_code for r in asked] == [400, 400, 200, 200, 200, 400, 200, 303, 200]
+        assert [r.status_code for r in asked] == [400, 400, 200, 200, 200, 400, 400, 303, 200]
         assert "SERVICE is not allowed" in asked[0].text
+        assert asked[6].text.startswith(f"400 Bad Request: parameter activity: no activity {listener.url!r} in the data")
     finally:
         listener.close()
     assert listener.connections == 0

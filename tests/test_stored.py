@@ -58,6 +58,8 @@ def test_values_are_bound_as_escaped_terms() -> None:
     ("activities-in-period", {"start": "Nov 2019"}, "parameter start: 'Nov 2019' is not a date (YYYY-MM-DD)"),
     ("provenance", {"activity": "cn-1"}, "parameter activity: 'cn-1' is not an absolute IRI"),
     ("provenance", {"activity": "http://x/a b"}, "parameter activity: 'http://x/a b' is not an absolute IRI"),
+    ("activities-of-country", {"country": "C\udcffN"}, "parameter country: 'C\\udcffN' is not UTF-8 text"),
+    ("provenance", {"activity": "http://x/\udcff"}, "parameter activity: 'http://x/\\udcff' is not UTF-8 text"),
 ])
 def test_bad_parameters(name: str, values: dict[str, str], message: str) -> None:
     with pytest.raises(UsageError) as err:

@@ -226,6 +226,10 @@ def bind_query(query: StoredQuery, values: dict[str, str]) -> str:
             if param.required:
                 raise UsageError(f"query {query.name} needs --param {param.name}=...")
             continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError(f"parameter {param.name}: {value!r} is not UTF-8 text") from None
         allowed = query.enumerate.get(param.name)
         if allowed and value not in allowed:
             raise UsageError(f"parameter {param.name}: {value!r} is not one of {', '.join(allowed)}")
