@@ -115,7 +115,27 @@ def test_malformed_decisions_file(work: Path) -> None:
     for args in (("link", "--offline"), ("build",), ("link", "accept", "CN", "Q148")):
         result = run(*args)
         assert result.exit_code == 2, args
-        assert result.stderr == f"error: {path}:2: entity 'not-an-iri' is not an IRI\n"
+        assert result.stderr == f"error: {path}:2: entity 'not-an-iri' is not an IRI: it is not an http(s) IRI with a host\n"
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    (f"{B}org/a{{b}},X,organisation,wikidata,Q1,accepted,curated,,,", f"entity '{B}org/a{{b}}' is not an IRI: it holds '{{'"),
+    (f'"{B}org/a""b",X,organisation,wikidata,Q1,accepted,curated,,,', f"entity '{B}org/a\"b' is not an IRI: it holds '\"'"),
+    (f"{B}org/x,X,organisation,website,https://x.org/%zz,accepted,curated,,,",
+     "value 'https://x.org/%zz' is not a website IRI: it holds '%' not followed by two hex digits"),
+    (f"{B}org/x,X,organisation,website,https://x.org/a^b,accepted,curated,,,",
+     "value 'https://x.org/a^b' is not a website IRI: it holds '^'"),
+    (f"{B}org/x,X,organisation,wikidata,Q1,accepted,curated,,," + "n" * 140_000, "a field is longer than 131072 characters"),
+    (f"{B}org/x,X,organisation,wikidata,Q1,accepted,curated,,20200101,", "date '20200101' is not YYYY-MM-DD"),
+    (f"{B}org/x,X,organisation,wikidata,Q1,accepted,automatic,1e-1,,",
+     "score '1e-1' is not a number from 0 to 1 (an xsd:decimal such as 0.85)"),
+])
+def test_rows_that_would_crash_a_build_are_exit_2_with_their_line(work: Path, row: str, message: str) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    for args in (("build",), ("link", "--offline"), ("link", "accept", "CN", "Q148"), ("link", "--review")):
+        result = run(*args)
+        assert (result.exit_code, result.stderr) == (2, f"error: {path}:2: {message}\n"), args
 
 
 @pytest.mark.parametrize(("args", "message"), [
