@@ -267,6 +267,18 @@ def sparql_json(body: bytes, what: str) -> Any:
     in the head, terms well-formed) by pyoxigraph's parser; :class:`FetchFailed` (exit 3) otherwise."""
     import json
 
+    problem = _first_problem(body)
+    if problem is None:
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError) as exc:
+            problem = str(exc) or type(exc).__name__
+    # not chained: the parser's solutions must not outlive this thread in a traceback (pyoxigraph's are unsendable)
+    raise FetchFailed(f"{what} sent results that are not SPARQL JSON ({_cut(problem)})")
+
+
+def _first_problem(body: bytes) -> str | None:
+    """What pyoxigraph's parser finds wrong in a SPARQL JSON results document, reading every row."""
     from pyoxigraph import QueryResultsFormat, QuerySolutions, parse_query_results
 
     try:
@@ -274,6 +286,7 @@ def sparql_json(body: bytes, what: str) -> Any:
         if isinstance(parsed, QuerySolutions):
             for _ in parsed:
                 pass
-        return json.loads(body)
-    except (SyntaxError, ValueError, RecursionError, UnicodeDecodeError) as exc:
-        raise FetchFailed(f"{what} sent results that are not SPARQL JSON ({_cut(str(exc))})") from exc
+        del parsed
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
