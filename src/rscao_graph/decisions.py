@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
@@ -28,8 +29,12 @@ from .files import write_file_atomic
 from .resources import resource_path
 from .vocab import AUTHORITIES
 
-__all__ = ["COLUMNS", "Decision", "decisions_source", "iri_problem", "merge_decisions", "read_decisions",
-           "valid_value", "write_decisions"]
+if TYPE_CHECKING:
+    from .iris import Minter
+    from .reference import Reference
+
+__all__ = ["COLUMNS", "Decision", "decisions_source", "iri_problem", "merge_decisions", "overridden_links",
+           "read_decisions", "valid_value", "write_decisions"]
 
 COLUMNS = ["entity", "label", "kind", "authority", "value", "status", "method", "score", "date", "note"]
 _CHOICES = {"kind": ("organisation", "place", "country", "person", "work"), "authority": tuple(AUTHORITIES),
@@ -243,3 +248,15 @@ def merge_decisions(existing: list[Decision], new: list[Decision]) -> list[Decis
                   if not (d.status == "pending" and (d.entity, d.authority) in accepted)
                   and not (not d.curated and (d.entity, d.authority) in curated))
 
+
+
+def overridden_links(decisions: list[Decision], minter: Minter, reference: Reference) -> set[tuple[str, str]]:
+    """The (entity IRI, authority) pairs whose link in the reference data (a country's Wikidata item and
+    GeoNames id) the decisions replace: every pair with an accepted row, and a pair whose reference value a
+    curated row rejects (a reviewer's rejection of a shipped link takes it out of the build)."""
+    accepted = {(minter.rebase(d.entity), d.authority) for d in decisions if d.status == "accepted"}
+    rejected = {(minter.rebase(d.entity), d.authority, d.value) for d in decisions
+                if d.curated and d.status == "rejected"}
+    stated = {(minter.country(c.code), authority, value) for c in reference.countries.values()
+              for authority, value in (("wikidata", c.wikidata), ("geonames", c.geonames)) if value}
+    return accepted | {(entity, authority) for entity, authority, _ in stated & rejected}

@@ -9,6 +9,7 @@ new results; nothing is written until every request has succeeded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -20,9 +21,10 @@ from .client import SparqlClient
 from .scoring import choose, evidence, score
 from .wikidata import Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
 
-__all__ = ["BATCH", "LinkResult", "Target", "link_entities", "link_targets"]
+__all__ = ["BATCH", "LinkResult", "Target", "fanned_out_from", "link_entities", "link_targets"]
 
 BATCH = 50
+_FANOUT_NOTE = "from Wikidata {qid}"
 _KINDS = {"organisation", "place", "country"}
 
 
@@ -78,6 +80,14 @@ def link_targets(reports: Iterable[Report], minter: Minter, reference: Reference
             if target is not None:
                 found.setdefault(target.iri, target)
     return sorted(found.values())
+
+
+def fanned_out_from(decision: Decision) -> str | None:
+    """The Wikidata item an automatic row's id was fanned out from, ``None`` for any other row."""
+    if decision.curated or decision.authority == "wikidata":
+        return None
+    match = re.fullmatch(_FANOUT_NOTE.format(qid="(Q[1-9][0-9]*)"), decision.note)
+    return match.group(1) if match else None
 
 
 def _batches(items: list[str]) -> Iterable[list[str]]:
@@ -160,5 +170,5 @@ def _fan_out(client: SparqlClient, accepted: dict[str, tuple[Target, str, str]],
                 continue
             for target, link_score in by_qid[qid]:
                 rows.append(_row(target, authority, value, "accepted", "automatic", link_score, date,
-                                 f"from Wikidata {qid}"))
+                                 _FANOUT_NOTE.format(qid=qid)))
     return rows
