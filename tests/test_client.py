@@ -148,3 +148,17 @@ def test_the_cache_is_where_the_caller_says(monkeypatch: pytest.MonkeyPatch, tmp
         assert given.select("SELECT * {}") == []
     written = sorted(p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*.json"))
     assert written == ["given"]
+
+
+@pytest.mark.parametrize("entry", ['{"fetched": "soon", "bindings": []}', '{"fetched": 1e300}', "[]",
+                                   '{"fetched": 9e9, "bindings": {"x": 1}}', '{"fetched": 9e9, "bindings": [1]}',
+                                   '{"fetched": 9e9, "bindings": [{"x": {"value": 2}}]}', "not json"])
+def test_a_damaged_cache_entry_is_asked_again(tmp_path: Path, entry: str) -> None:
+    with fake_endpoint([Reply(body=ROWS.encode())]) as (url, script):
+        first, _ = client(url, tmp_path)
+        first.select("SELECT ?x {}")
+        (path,) = (tmp_path / "cache").rglob("*.json")
+        path.write_text(entry, encoding="utf-8")
+        again, _ = client(url, tmp_path)
+        assert again.select("SELECT ?x {}") == [{"x": {"type": "literal", "value": "1"}}]
+    assert len(script.requests) == 2

@@ -70,11 +70,17 @@ class SparqlClient:
         path = self._path(query)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            fetched = float(entry.get("fetched", 0))
+            bindings = entry["bindings"]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None  # a damaged entry is asked again
+        if time.time() - fetched > self.max_age:
             return None
-        if time.time() - float(entry.get("fetched", 0)) > self.max_age:
+        if not isinstance(bindings, list) or not all(
+                isinstance(b, dict) and all(isinstance(t, dict) and isinstance(t.get("value"), str) for t in b.values())
+                for b in bindings):
             return None
-        return entry["bindings"]  # type: ignore[no-any-return]
+        return bindings
 
     def select(self, query: str) -> list[dict[str, Any]] | None:
         """The bindings of a SELECT query; ``None`` offline when the cache has no answer."""

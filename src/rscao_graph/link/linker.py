@@ -113,7 +113,13 @@ def _candidates(client: SparqlClient, targets: list[Target]) -> tuple[dict[str, 
 
 def _row(target: Target, authority: str, value: str, status: str, method: str, score_: str, date: str,
          note: str) -> Decision:
-    return Decision(target.iri, authority, value, target.label, target.kind, status, method, score_, date, note)
+    return Decision(target.iri, authority, value, _cut(target.label), target.kind, status, method, score_, date,
+                    _cut(note))
+
+
+def _cut(text: str, limit: int = 2000) -> str:
+    """Free text for the decisions file, kept far below the csv module's field limit (131,072)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def link_entities(targets: list[Target], decisions: list[Decision], client: SparqlClient, date: str) -> LinkResult:
