@@ -8,9 +8,11 @@ endpoint in ``query --endpoint``), with the bounds ``requests`` and SPARQLWrappe
 - a malformed status line, a truncated body, a broken gzip stream: a :class:`FetchFailed` naming the
   endpoint (exit 3), never an internal error.
 
-It speaks http and https (certificates checked), follows up to 5 redirects to http(s) URLs (the
-``Authorization`` header only to the same host), and goes through the proxy that ``http_proxy`` /
-``https_proxy`` / ``no_proxy`` name. Only the standard library is imported, so ``query`` stays fast.
+It speaks http and https (certificates checked, against certifi's bundle when it is installed), follows
+up to 5 redirects to http(s) URLs (the ``Authorization`` header only to the same host), and goes through
+the proxy that ``http_proxy`` / ``https_proxy`` / ``no_proxy`` name. It is built on the standard library
+(``http.client``), so ``query`` stays fast. Not bounded: the DNS look-up before connecting (the system's
+resolver has its own timeout).
 """
 
 from __future__ import annotations
@@ -101,6 +103,16 @@ class _Deadline:
         self._timer.cancel()
 
 
+def _tls() -> ssl.SSLContext:
+    """Certificates checked against certifi's bundle when it is installed (as ``requests`` did), else the
+    system's."""
+    try:
+        import certifi
+    except ImportError:
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def _proxy(scheme: str, host: str) -> str | None:
     from urllib.request import getproxies, proxy_bypass
 
@@ -120,7 +132,7 @@ def _connect(url: str, headers: dict[str, str], deadline: _Deadline) -> tuple[ht
     if proxy is None:
         if parts.scheme == "https":
             return http.client.HTTPSConnection(host, port, timeout=timeout,
-                                               context=ssl.create_default_context()), target
+                                               context=_tls()), target
         return http.client.HTTPConnection(host, port, timeout=timeout), target
     via = urlsplit(proxy)
     auth = {}
@@ -129,7 +141,7 @@ def _connect(url: str, headers: dict[str, str], deadline: _Deadline) -> tuple[ht
         auth["Proxy-Authorization"] = f"Basic {token}"
     if parts.scheme == "https":
         conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-            via.hostname or "", via.port, timeout=timeout, context=ssl.create_default_context())
+            via.hostname or "", via.port, timeout=timeout, context=_tls())
         conn.set_tunnel(host, port, headers=auth)
         return conn, target
     headers.update(auth)
@@ -215,7 +227,7 @@ def fetch(url: str, *, method: str = "GET", body: bytes | None = None, headers: 
     timeout = check_timeout(timeout)
     deadline = _Deadline(timeout)
     sent = dict(headers or {})
-    sent.setdefault("Accept-Encoding", "gzip, deflate")
+    sent.setdefault("Accept-Encoding", "gzip")
     current = url
     try:
         for _ in range(_REDIRECTS + 1):
