@@ -21,6 +21,10 @@ class Script:
     pieces: list[bytes]
     pause: float = 0.0
     requests: list[bytes] = field(default_factory=list)
+    #: how many pieces were sent before the client hung up (or all of them)
+    sent: int = 0
+    #: ``False``: send at once, without reading a request (a TLS client waits for the server's hello)
+    read_request: bool = True
 
 
 def answer(body: bytes, status: str = "200 OK", headers: dict[str, str] | None = None) -> bytes:
@@ -79,11 +83,13 @@ def misbehaving_server(script: Script) -> Iterator[str]:
         with conn:
             conn.settimeout(10)
             try:
-                script.requests.append(_read_request(conn))
+                if script.read_request:
+                    script.requests.append(_read_request(conn))
                 for piece in script.pieces:
                     if stop.is_set():
                         return
                     conn.sendall(piece)
+                    script.sent += 1
                     if script.pause:
                         stop.wait(script.pause)
             except OSError:

@@ -39,15 +39,31 @@ def test_a_gzip_answer_is_decompressed() -> None:
 
 
 def test_a_slow_drip_of_the_body_is_cut_at_the_deadline() -> None:
-    # a byte every 0.2 s: each read is quick, only an overall deadline stops it
-    url, err = failure(Script(drip(HEAD + b"\r\n"), pause=0.2), timeout=1)
+    # a byte every 0.2 s for 20 s: each read is quick, only an overall deadline stops it; the client hangs
+    # up long before the server is done (the count, not the clock, is asserted)
+    script = Script(drip(HEAD + b"\r\n", 100), pause=0.2)
+    url, err = failure(script, timeout=1)
     assert str(err) == f"SPARQL endpoint {url} did not answer within 1 s"
     assert err.transient
+    assert script.sent < 50
 
 
 def test_a_slow_drip_of_the_headers_is_cut_at_the_deadline() -> None:
-    url, err = failure(Script([b"HTTP/1.1 200 OK\r\n"] + [b"X-Slow: 1\r\n"] * 90, pause=0.2), timeout=1)
+    script = Script([b"HTTP/1.1 200 OK\r\n"] + [b"X-Slow: 1\r\n"] * 99, pause=0.2)
+    url, err = failure(script, timeout=1)
     assert str(err) == f"SPARQL endpoint {url} did not answer within 1 s"
+    assert script.sent < 50
+
+
+def test_a_slow_drip_of_a_tls_handshake_is_cut_at_the_deadline() -> None:
+    # a TLS record header announcing 16 KB of server hello, then a byte every 0.2 s
+    script = Script([b"\x16\x03\x03\x40\x00"] + [b"\x02"] * 99, pause=0.2, read_request=False)
+    with misbehaving_server(script) as url:
+        secure = url.replace("http://", "https://")
+        with pytest.raises(FetchFailed) as err:
+            fetch(secure, timeout=1)
+    assert str(err.value) == f"SPARQL endpoint {secure} did not answer within 1 s"
+    assert script.sent < 50
 
 
 def test_a_gzip_bomb_is_refused_at_the_size_cap() -> None:

@@ -158,7 +158,7 @@ def _decoder(encoding: str, what: str) -> Any:
     raise FetchFailed(f"{what} sent its answer in an encoding rscao-graph cannot read ({encoding})")
 
 
-def _body(response: http.client.HTTPResponse, conn: http.client.HTTPConnection, deadline: _Deadline,
+def _body(response: http.client.HTTPResponse, sock: socket.socket | None, deadline: _Deadline,
           max_bytes: int, what: str) -> bytes:
     decoder = _decoder(response.getheader("Content-Encoding", "").strip().lower(), what)
     parts: list[bytes] = []
@@ -166,8 +166,8 @@ def _body(response: http.client.HTTPResponse, conn: http.client.HTTPConnection, 
     too_big = FetchFailed(f"{what} sent an answer larger than {max_bytes // (1024 * 1024)} MiB "
                           "(the limit of one answer); ask for fewer rows (LIMIT) or a smaller page")
     while True:
-        if conn.sock is not None:
-            conn.sock.settimeout(deadline.remaining())
+        if sock is not None:  # (the connection may have let go of it: the response still reads from it)
+            sock.settimeout(deadline.remaining())
         chunk = response.read1(_CHUNK)
         if not chunk:
             break
@@ -200,13 +200,20 @@ def _once(method: str, url: str, body: bytes | None, headers: dict[str, str], de
         made.append(http.client.HTTPResponse(*args, **kwargs))
         return made[-1]
 
+    def create_connection(*args: Any, **kwargs: Any) -> socket.socket:
+        sock = socket.create_connection(*args, **kwargs)
+        deadline.watch(sock)  # from the first byte: a TLS handshake or a proxy's answer dripping is cut too
+        return sock
+
     conn.response_class = response_class  # type: ignore[assignment]
+    conn._create_connection = create_connection  # type: ignore[attr-defined]
     try:
         conn.connect()
-        deadline.watch(conn.sock)
+        sock = conn.sock
+        deadline.watch(sock)
         conn.request(method, target, body=body, headers=headers)
         response = conn.getresponse()
-        data = _body(response, conn, deadline, max_bytes, what)
+        data = _body(response, sock, deadline, max_bytes, what)
         return Response(response.status, response.reason,
                         {k.lower(): v for k, v in response.getheaders()}, data)
     finally:
