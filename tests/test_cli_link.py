@@ -178,10 +178,12 @@ def test_json_that_is_not_sparql_results_is_exit_3(work: Path, body: bytes, prob
 
 def test_a_slow_drip_is_cut_at_the_timeout(work: Path) -> None:
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
-    with misbehaving_server(Script(drip(head, 30), pause=0.2)) as url:
+    script = Script(drip(head, 100), pause=0.2)
+    with misbehaving_server(script) as url:
         result = run("link", "--endpoint", url, "--timeout", "1", "--retries", "0")
     assert (result.exit_code, result.stderr) == (
         3, f"error: SPARQL endpoint {url} did not answer within 1 s (after 1 attempts)\n")
+    assert script.sent < 50
 
 
 def test_a_gzip_bomb_is_refused(work: Path) -> None:

@@ -128,6 +128,7 @@ def test_a_slow_drip_is_cut_at_the_deadline_then_retried(tmp_path: Path) -> None
             slow.select("SELECT * {}")
     assert str(err.value) == f"SPARQL endpoint {url} did not answer within 0.5 s (after 2 attempts)"
     assert (len(script.requests), waits) == (2, [1.0])
+    assert script.sent < 60  # two attempts cut at the deadline, not two drips of 61 pieces
 
 
 def test_a_gzip_bomb_is_refused_without_retry(tmp_path: Path) -> None:
