@@ -32,7 +32,8 @@ def decisions(work: Path) -> list[str]:
     return (work / "data" / "links.csv").read_text(encoding="utf-8").splitlines()
 
 
-def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPathFactory,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     with oxigraph_server([DATA / "wikidata.ttl"], tmp_path_factory.mktemp("wd") / "db") as url:
         result = run("link", "--endpoint", url)
     assert result.exit_code == 0, result.output
@@ -49,11 +50,13 @@ def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPa
             'automatic,0.95,2025-11-25,"matched alias ""NLK""; label ""National Library of the Republic of Korea""; '
             'types: library; country: KR"') in rows
     before = (work / "data" / "links.csv").read_bytes()
-    # the server is gone: the cache answers, with no request
+    # the server is gone: the cache answers, with no request; a day later, the same rows keep their date
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1764028800 + 86400))
     again = run("link", "--endpoint", url)
     assert again.exit_code == 0, again.output
     assert again.stdout.endswith(f"; 0 request(s). Decisions: {work / 'data' / 'links.csv'} (unchanged)\n")
     assert (work / "data" / "links.csv").read_bytes() == before
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
     # curated decisions
     accepted = run("link", "accept", "suzhou", "Q42622")
     assert (accepted.exit_code, accepted.stdout) == (0, f"accepted {B}place/suzhou = Q42622 (Suzhou) in "

@@ -160,8 +160,18 @@ def link_entities(targets: list[Target], decisions: list[Decision], client: Spar
     fanned = _fan_out(client, accepted, date)
     result.fanned_out = len(fanned)
     kept = [d for d in decisions if d.curated or d.entity not in searched]
-    result.decisions = merge_decisions(kept, new + fanned)
+    result.decisions = merge_decisions(kept, _dated(new + fanned, decisions))
     return result
+
+
+def _dated(new: list[Decision], old: list[Decision]) -> list[Decision]:
+    """New rows, each found again exactly as before keeping the row it was (and its date): a run that
+    finds nothing new changes nothing in the decisions file."""
+    def same(d: Decision) -> tuple[str, ...]:
+        return (d.entity, d.authority, d.value, d.label, d.kind, d.status, d.method, d.score, d.note)
+
+    before = {same(d): d for d in old}
+    return [before.get(same(d), d) for d in new]
 
 
 def _fan_out(client: SparqlClient, accepted: dict[str, tuple[Target, str, str]], date: str) -> list[Decision]:
