@@ -19,7 +19,7 @@ from ..model import Mention, Report
 from ..reference import Reference
 from .client import SparqlClient
 from .scoring import choose, evidence, score
-from .wikidata import Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
+from .wikidata import FANOUT, Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
 
 __all__ = ["BATCH", "LinkResult", "Target", "fanned_out_from", "link_entities", "link_targets"]
 
@@ -182,8 +182,8 @@ def _fan_out(client: SparqlClient, accepted: dict[str, tuple[Target, str, str]],
     for batch in _batches(sorted(by_qid)):
         bindings = client.select(fanout_query(batch))
         for qid, authority, value in parse_fanout(bindings or []):
-            if not valid_value(authority, value):
-                continue
+            if qid not in by_qid or authority not in FANOUT.values() or not valid_value(authority, value):
+                continue  # an item not asked about, an authority not asked for, a malformed value
             for target, link_score in by_qid[qid]:
                 rows.append(_row(target, authority, value, "accepted", "automatic", link_score, date,
                                  _FANOUT_NOTE.format(qid=qid)))
