@@ -140,6 +140,12 @@ def test_a_timeout_must_be_a_positive_number(timeout: float) -> None:
     assert (err.value.exit_code, err.value.message) == (2, f"timeout {timeout!r} is not a positive number of seconds")
 
 
+def test_a_timeout_of_more_than_a_day_is_refused() -> None:
+    with pytest.raises(UsageError) as err:
+        fetch("http://127.0.0.1:9/sparql", timeout=1e300)
+    assert (err.value.exit_code, err.value.message) == (2, "timeout 1e+300 is more than a day (86400 s)")
+
+
 @pytest.mark.parametrize(("body", "problem"), [
     (b"[]", "SPARQL JSON results must be an object"),
     (b'{"results": null}', "SPARQL JSON results result must be an object"),

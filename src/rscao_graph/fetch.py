@@ -37,6 +37,7 @@ __all__ = ["MAX_BYTES", "FetchFailed", "Response", "check_timeout", "fetch", "sp
 #: The largest answer (after decompression) a service may send: 64 MiB.
 MAX_BYTES = 64 * 1024 * 1024
 _REDIRECTS = 5
+_MAX_TIMEOUT = 86400
 _CHUNK = 64 * 1024
 
 
@@ -63,6 +64,8 @@ def check_timeout(timeout: float) -> float:
     """``timeout`` when it is a usable number of seconds; else :class:`UsageError` (exit 2)."""
     if not isinstance(timeout, (int, float)) or not math.isfinite(timeout) or timeout <= 0:
         raise UsageError(f"timeout {timeout!r} is not a positive number of seconds", hint="e.g. --timeout 30")
+    if timeout > _MAX_TIMEOUT:
+        raise UsageError(f"timeout {timeout!r} is more than a day ({_MAX_TIMEOUT} s)", hint="e.g. --timeout 30")
     return float(timeout)
 
 
