@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fake_endpoint import EMPTY, Reply, fake_endpoint
 from helpers import DATA, run
+from misbehaving_server import Script, answer, drip, gzip_bomb, misbehaving_server
 from oxigraph_server import oxigraph_server
 
 from rscao_graph.decisions import COLUMNS
@@ -31,26 +32,31 @@ def decisions(work: Path) -> list[str]:
     return (work / "data" / "links.csv").read_text(encoding="utf-8").splitlines()
 
 
-def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_link_review_cache_and_build(work: Path, tmp_path_factory: pytest.TempPathFactory,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     with oxigraph_server([DATA / "wikidata.ttl"], tmp_path_factory.mktemp("wd") / "db") as url:
-        result = run("link", "--endpoint", url, "--review")
+        result = run("link", "--endpoint", url)
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert lines[0] == ("Linked 45 entities: 11 accepted automatically, 1 pending review, 33 without candidates, "
-                        f"0 curated; 9 identifiers fanned out; 4 request(s). Decisions: {work / 'data' / 'links.csv'}")
-    assert lines[1] == "2 pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY QID':"
-    assert lines[2] == "  place/suzhou  Suzhou  ->  Q42622  score 1.00"
+    assert result.stdout == ("Linked 45 entities: 11 accepted automatically, 1 pending review, 33 without candidates, "
+                             f"0 curated; 9 identifiers fanned out; 4 request(s). Decisions: {work / 'data' / 'links.csv'}\n")
+    review = run("link", "--review", "--endpoint", url)  # the server is gone: review needs only the file
+    assert review.exit_code == 0, review.output
+    lines = review.stdout.splitlines()
+    assert lines[0] == "2 pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY QID':"
+    assert lines[1] == "  place/suzhou  Suzhou  ->  Q42622  score 1.00"
     rows = decisions(work)
     assert rows[0] == ",".join(COLUMNS)
     assert (f"{B}org/national-library-of-korea,National Library of Korea,organisation,wikidata,Q900000010,accepted,"
             'automatic,0.95,2025-11-25,"matched alias ""NLK""; label ""National Library of the Republic of Korea""; '
             'types: library; country: KR"') in rows
     before = (work / "data" / "links.csv").read_bytes()
-    # the server is gone: the cache answers, with no request
+    # the server is gone: the cache answers, with no request; a day later, the same rows keep their date
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1764028800 + 86400))
     again = run("link", "--endpoint", url)
     assert again.exit_code == 0, again.output
-    assert "; 0 request(s)." in again.stdout
+    assert again.stdout.endswith(f"; 0 request(s). Decisions: {work / 'data' / 'links.csv'} (unchanged)\n")
     assert (work / "data" / "links.csv").read_bytes() == before
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
     # curated decisions
     accepted = run("link", "accept", "suzhou", "Q42622")
     assert (accepted.exit_code, accepted.stdout) == (0, f"accepted {B}place/suzhou = Q42622 (Suzhou) in "
@@ -105,7 +111,7 @@ def test_offline_without_cache(work: Path) -> None:
     result = run("link", "--offline", "--endpoint", "http://127.0.0.1:9/none")
     assert result.exit_code == 0
     assert result.stdout.endswith(f"0 request(s); 45 not in the cache (offline). Decisions: "
-                                  f"{work / 'data' / 'links.csv'}\n")
+                                  f"{work / 'data' / 'links.csv'} (unchanged)\n")
 
 
 def test_malformed_decisions_file(work: Path) -> None:
@@ -115,7 +121,27 @@ def test_malformed_decisions_file(work: Path) -> None:
     for args in (("link", "--offline"), ("build",), ("link", "accept", "CN", "Q148")):
         result = run(*args)
         assert result.exit_code == 2, args
-        assert result.stderr == f"error: {path}:2: entity 'not-an-iri' is not an IRI\n"
+        assert result.stderr == f"error: {path}:2: entity 'not-an-iri' is not an IRI: it is not an http(s) IRI with a host\n"
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    (f"{B}org/a{{b}},X,organisation,wikidata,Q1,accepted,curated,,,", f"entity '{B}org/a{{b}}' is not an IRI: it holds '{{'"),
+    (f'"{B}org/a""b",X,organisation,wikidata,Q1,accepted,curated,,,', f"entity '{B}org/a\"b' is not an IRI: it holds '\"'"),
+    (f"{B}org/x,X,organisation,website,https://x.org/%zz,accepted,curated,,,",
+     "value 'https://x.org/%zz' is not a website IRI: it holds '%' not followed by two hex digits"),
+    (f"{B}org/x,X,organisation,website,https://x.org/a^b,accepted,curated,,,",
+     "value 'https://x.org/a^b' is not a website IRI: it holds '^'"),
+    (f"{B}org/x,X,organisation,wikidata,Q1,accepted,curated,,," + "n" * 140_000, "a field is longer than 131072 characters"),
+    (f"{B}org/x,X,organisation,wikidata,Q1,accepted,curated,,20200101,", "date '20200101' is not YYYY-MM-DD"),
+    (f"{B}org/x,X,organisation,wikidata,Q1,accepted,automatic,1e-1,,",
+     "score '1e-1' is not a number from 0 to 1 (an xsd:decimal such as 0.85)"),
+])
+def test_rows_that_would_crash_a_build_are_exit_2_with_their_line(work: Path, row: str, message: str) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    for args in (("build",), ("link", "--offline"), ("link", "accept", "CN", "Q148"), ("link", "--review")):
+        result = run(*args)
+        assert (result.exit_code, result.stderr) == (2, f"error: {path}:2: {message}\n"), args
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -137,3 +163,117 @@ def test_without_a_decisions_file_the_shipped_one_is_the_start(work: Path) -> No
     assert len(rows) == 1 + 22 + 1
     assert f"{B}place/hulunbuir,Hulunbuir,place,wikidata,Q900000099,accepted,curated,,2025-11-25,accepted by a reviewer" in rows
     assert f"{B}country/CN,China,country,wikidata,Q148,accepted,curated,,2026-11-25,checked against public data (shared/reference/authority-ids.md)" in rows
+
+
+@pytest.mark.parametrize(("body", "problem"), [
+    (b"[]", "SPARQL JSON results must be an object"),
+    (b'{"results": null}', "SPARQL JSON results result must be an object"),
+    (b'{"head": {"vars": ["item"]}, "results": {"bindings": ["Q1"]}}', "Expecting a new solution object"),
+])
+def test_json_that_is_not_sparql_results_is_exit_3(work: Path, body: bytes, problem: str) -> None:
+    before = (work / "data" / "links.csv").read_bytes()
+    with fake_endpoint([Reply(body=body)]) as (url, _):
+        result = run("link", "--endpoint", url)
+    assert (result.exit_code, result.stderr) == (
+        3, f"error: SPARQL endpoint {url} sent results that are not SPARQL JSON ({problem})\n")
+    assert (work / "data" / "links.csv").read_bytes() == before
+
+
+def test_a_slow_drip_is_cut_at_the_timeout(work: Path) -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+    script = Script(drip(head, 100), pause=0.2)
+    with misbehaving_server(script) as url:
+        result = run("link", "--endpoint", url, "--timeout", "1", "--retries", "0")
+    assert (result.exit_code, result.stderr) == (
+        3, f"error: SPARQL endpoint {url} did not answer within 1 s (after 1 attempts)\n")
+    assert script.sent < 50
+
+
+def test_a_gzip_bomb_is_refused(work: Path) -> None:
+    bomb = answer(gzip_bomb(65 * 1024 * 1024), headers={"Content-Encoding": "gzip"})
+    with misbehaving_server(Script([bomb])) as url:
+        result = run("link", "--endpoint", url)
+    assert (result.exit_code, result.stderr) == (
+        3, f"error: SPARQL endpoint {url} sent an answer larger than 64 MiB (the limit of one answer); ask for fewer "
+           "rows (LIMIT) or a smaller page\n")
+
+
+def test_offline_leaves_an_unchanged_decisions_file_byte_identical(work: Path) -> None:
+    path = work / "data" / "links.csv"
+    text = ("\ufeff" + ",".join(COLUMNS) + "\r\n"
+            f"{B}place/tianjin,Tianjin,place,wikidata,Q11736,accepted,curated,,2025-01-01,\r\n"
+            f"{B}org/a,A,organisation,wikidata,Q5,pending,automatic,0.50 ,2025-01-01,  spaced  \r\n")
+    path.write_bytes(text.encode("utf-8"))
+    result = run("link", "--offline")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(f"Decisions: {path} (unchanged)\n")
+    assert path.read_bytes() == text.encode("utf-8")
+
+
+def test_contradictory_curated_rows_name_both_lines(work: Path) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + "\n"
+                    f"{B}place/tianjin,Tianjin,place,wikidata,Q11736,accepted,curated,,,\n"
+                    f"{B}place/beijing,Beijing,place,wikidata,Q956,accepted,curated,,,\n"
+                    f"{B}place/tianjin,Tianjin,place,wikidata,Q11736,rejected,curated,,,\n", encoding="utf-8")
+    for args in (("build",), ("link", "--offline"), ("link", "--review")):
+        result = run(*args)
+        assert (result.exit_code, result.stderr) == (
+            2, f"error: {path}:4: contradictory curated decisions for {B}place/tianjin wikidata Q11736: accepted on "
+               "line 2, rejected on line 4 (keep the one that is right)\n"), args
+
+
+def test_reject_of_a_shipped_link_takes_effect(work: Path) -> None:
+    (work / "data" / "links.csv").unlink()
+    for entity, qid in (("CN", "Q148"), ("national-library-of-china", "Q732353")):
+        result = run("link", "reject", entity, qid)
+        assert result.exit_code == 0, result.output
+    rows = decisions(work)
+    assert len(rows) == 1 + 22
+    assert f"{B}country/CN,China,country,wikidata,Q148,rejected,curated,,2025-11-25,rejected by a reviewer" in rows
+    assert (f"{B}org/national-library-of-china,National Library of China,organisation,wikidata,Q732353,rejected,"
+            "curated,,2025-11-25,rejected by a reviewer") in rows
+    assert run("-q", "build").exit_code == 0
+    nq = (work / "dist" / "dataset.nq").read_text(encoding="utf-8")
+    assert "<http://www.wikidata.org/entity/Q148>" not in nq  # neither the decision's link nor countries.csv's
+    assert "<http://www.wikidata.org/entity/Q732353>" not in nq
+    assert f"<{B}country/CN> <http://www.w3.org/2004/02/skos/core#exactMatch> <https://sws.geonames.org/1814991/>" in nq
+    assert "<http://www.wikidata.org/entity/Q17>" in nq  # Japan's link stays
+    # and accepted again, it is back
+    assert run("link", "accept", "CN", "Q148").exit_code == 0
+    assert [r for r in decisions(work) if "country/CN,China,country,wikidata" in r] == [
+        f"{B}country/CN,China,country,wikidata,Q148,accepted,curated,,2025-11-25,accepted by a reviewer"]
+
+
+def test_reject_takes_the_ids_fanned_out_from_that_item(work: Path) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + "\n"
+                    f"{B}org/x,X,organisation,viaf,900,accepted,automatic,0.95,2025-01-01,from Wikidata Q9\n"
+                    f"{B}org/x,X,organisation,website,https://x.org/,accepted,curated,,2025-01-01,checked\n"
+                    f"{B}org/x,X,organisation,wikidata,Q9,accepted,automatic,0.95,2025-01-01,matched label\n",
+                    encoding="utf-8")
+    assert run("link", "reject", f"{B}org/x", "Q9").exit_code == 0
+    assert decisions(work)[1:] == [
+        f"{B}org/x,X,organisation,website,https://x.org/,accepted,curated,,2025-01-01,checked",
+        f"{B}org/x,X,organisation,wikidata,Q9,rejected,curated,,2025-11-25,rejected by a reviewer"]
+
+
+@pytest.mark.parametrize("qid", ["Q0", "q1", "Q1x", "Q1\u0662", "Q\uff11", "Q01", " Q1"])
+def test_accept_takes_only_a_qid(work: Path, qid: str) -> None:
+    result = run("link", "accept", "CN", qid)
+    assert (result.exit_code, result.stderr) == (2, f"error: {qid!r} is not a Wikidata item id such as Q732353\n")
+
+
+def test_review_needs_no_network(work: Path) -> None:
+    path = work / "data" / "links.csv"
+    path.write_text(",".join(COLUMNS) + "\n"
+                    f"{B}place/suzhou,Suzhou,place,wikidata,Q42622,pending,automatic,0.80,2025-01-01,matched label\n",
+                    encoding="utf-8")
+    before = path.read_bytes()
+    with fake_endpoint([Reply(500, b"never asked")]) as (url, script):
+        result = run("link", "--review", "--endpoint", url)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("1 pending candidate(s); record a decision with 'rscao-graph link accept|reject ENTITY "
+                             "QID':\n  place/suzhou  Suzhou  ->  Q42622  score 0.80\n      matched label\n")
+    assert (script.requests, path.read_bytes()) == ([], before)
+    assert run("link", "--review", "data/reports").exit_code == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fake_endpoint import EMPTY, Reply, fake_endpoint
+from misbehaving_server import Script, answer, drip, gzip_bomb, misbehaving_server
 
 from rscao_graph.errors import ServiceError
 from rscao_graph.link.client import SparqlClient, user_agent
@@ -95,7 +96,50 @@ def test_not_json(tmp_path: Path) -> None:
         odd, _ = client(url, tmp_path)
         with pytest.raises(ServiceError) as err:
             odd.select("SELECT * {}")
-    assert str(err.value) == f"SPARQL endpoint {url} sent results that are not SPARQL JSON"
+    assert str(err.value) == (f"SPARQL endpoint {url} sent results that are not SPARQL JSON (Parser error at line 1 "
+                              "column 1: Unexpected char: '<' (line 1))")
+
+
+@pytest.mark.parametrize(("body", "problem"), [
+    (b"[]", "SPARQL JSON results must be an object"),
+    (b'{"results": null}', "SPARQL JSON results result must be an object"),
+    (b'{"head": {"vars": ["x"]}, "results": {"bindings": [1, "x"]}}', "Expecting a new solution object"),
+    (b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": []}]}}', "RDF terms must be encoded using objects"),
+    (b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"y": {"type": "literal", "value": "1"}}]}}',
+     "The variable y has not been defined in the header"),
+    (b'{"head": {}, "boolean": true}', "no results.bindings list"),
+])
+def test_json_that_is_not_select_results(tmp_path: Path, body: bytes, problem: str) -> None:
+    with fake_endpoint([Reply(body=body)]) as (url, script):
+        odd, _ = client(url, tmp_path)
+        with pytest.raises(ServiceError) as err:
+            odd.select("SELECT * {}")
+    assert str(err.value).startswith(f"SPARQL endpoint {url} sent results that are not SPARQL JSON ({problem}")
+    assert (err.value.exit_code, len(script.requests)) == (3, 1)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_slow_drip_is_cut_at_the_deadline_then_retried(tmp_path: Path) -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+    script = Script(drip(head, 60), pause=0.2)
+    with misbehaving_server(script) as url:
+        slow, waits = client(url, tmp_path, timeout=0.5, retries=1)
+        with pytest.raises(ServiceError) as err:
+            slow.select("SELECT * {}")
+    assert str(err.value) == f"SPARQL endpoint {url} did not answer within 0.5 s (after 2 attempts)"
+    assert (len(script.requests), waits) == (2, [1.0])
+    assert script.sent < 60  # two attempts cut at the deadline, not two drips of 61 pieces
+
+
+def test_a_gzip_bomb_is_refused_without_retry(tmp_path: Path) -> None:
+    script = Script([answer(gzip_bomb(65 * 1024 * 1024), headers={"Content-Encoding": "gzip"})])
+    with misbehaving_server(script) as url:
+        bombed, waits = client(url, tmp_path)
+        with pytest.raises(ServiceError) as err:
+            bombed.select("SELECT * {}")
+    assert str(err.value) == (f"SPARQL endpoint {url} sent an answer larger than 64 MiB (the limit of one answer); "
+                              "ask for fewer rows (LIMIT) or a smaller page")
+    assert (len(script.requests), waits) == (1, [])
 
 
 def test_the_cache_is_where_the_caller_says(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -105,3 +149,17 @@ def test_the_cache_is_where_the_caller_says(monkeypatch: pytest.MonkeyPatch, tmp
         assert given.select("SELECT * {}") == []
     written = sorted(p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*.json"))
     assert written == ["given"]
+
+
+@pytest.mark.parametrize("entry", ['{"fetched": "soon", "bindings": []}', '{"fetched": 1e300}', "[]",
+                                   '{"fetched": 9e9, "bindings": {"x": 1}}', '{"fetched": 9e9, "bindings": [1]}',
+                                   '{"fetched": 9e9, "bindings": [{"x": {"value": 2}}]}', "not json"])
+def test_a_damaged_cache_entry_is_asked_again(tmp_path: Path, entry: str) -> None:
+    with fake_endpoint([Reply(body=ROWS.encode())]) as (url, script):
+        first, _ = client(url, tmp_path)
+        first.select("SELECT ?x {}")
+        (path,) = (tmp_path / "cache").rglob("*.json")
+        path.write_text(entry, encoding="utf-8")
+        again, _ = client(url, tmp_path)
+        assert again.select("SELECT ?x {}") == [{"x": {"type": "literal", "value": "1"}}]
+    assert len(script.requests) == 2

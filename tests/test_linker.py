@@ -108,3 +108,35 @@ def test_offline_without_cache_changes_nothing(sample: Report, tmp_path: Path) -
     result, client = run(sample, "http://127.0.0.1:9/unused", tmp_path, existing, offline=True)
     assert result.decisions == existing
     assert (client.requests, len(result.skipped)) == (0, 45)
+
+
+def test_a_hostile_endpoint_cannot_put_a_bad_row_in_the_decisions_file(sample: Report, tmp_path: Path) -> None:
+    import json
+
+    from fake_endpoint import Reply, fake_endpoint
+
+    from rscao_graph.decisions import read_decisions, write_decisions
+
+    wd = "http://www.wikidata.org/entity/"
+    rows = [
+        {"matched": {"type": "literal", "value": "National Library of China", "xml:lang": "en"},
+         "how": {"type": "literal", "value": "label"}, "item": {"type": "uri", "value": wd + "Q1"},
+         "class": {"type": "uri", "value": wd + "Q7075"}, "iso": {"type": "literal", "value": "CN"}},
+        {"item": {"type": "uri", "value": wd + "Q1"}, "authority": {"type": "literal", "value": "evil"},
+         "value": {"type": "literal", "value": "x"}},
+        {"item": {"type": "uri", "value": wd + "Q999"}, "authority": {"type": "literal", "value": "viaf"},
+         "value": {"type": "literal", "value": "5"}},
+        {"item": {"type": "uri", "value": wd + "Q1"}, "authority": {"type": "literal", "value": "website"},
+         "value": {"type": "literal", "value": "https://x.org/%zz"}},
+        {"item": {"type": "uri", "value": wd + "Q1"}, "authority": {"type": "literal", "value": "viaf"},
+         "value": {"type": "literal", "value": "77"}},
+    ]
+    body = json.dumps({"head": {"vars": ["matched", "how", "item", "class", "iso", "authority", "value"]},
+                       "results": {"bindings": rows}}).encode()
+    with fake_endpoint([Reply(body=body)]) as (url, _):
+        result, _client = run(sample, url, tmp_path)
+    nlc = B + "org/national-library-of-china"
+    assert sorted((d.authority, d.value) for d in result.decisions if d.entity == nlc) == [  # type: ignore[attr-defined]
+        ("viaf", "77"), ("wikidata", "Q1")]
+    write_decisions(tmp_path / "links.csv", result.decisions)  # type: ignore[attr-defined]
+    assert len(read_decisions(tmp_path / "links.csv")) == len(result.decisions)  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import SETTINGS
+from misbehaving_server import Script, answer, drip, gzip_bomb, misbehaving_server
 from oxigraph_server import free_port, oxigraph_server
 
 from rscao_graph.errors import ServiceError, UsageError
@@ -237,3 +238,68 @@ def test_the_query_command_does_not_import_rdflib(dist: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.splitlines()[-1] == "[]"
     assert result.stdout.splitlines()[0] == "report,country,ordinal,name,start,end,urls,initiatives,directions"
+
+
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+SELECT = "SELECT * WHERE { ?s ?p ?o }"
+
+
+@pytest.mark.parametrize(("pieces", "problem"), [
+    ([b"HTTP/1.1 OK\r\n\r\n"], "sent a malformed HTTP answer (BadStatusLine: HTTP/1.1 OK"),
+    ([HEAD + b"Content-Length: 100\r\n\r\n" + b'{"head": {"vars": ["x"]}, "results": {"bin'],
+     "closed the connection before the end of its answer"),
+    ([answer(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"y": {"type": "literal", "value": "1"}}]}}')],
+     "sent results that are not SPARQL JSON (The variable y has not been defined in the header"),
+    ([answer(b"[]")], "sent results that are not SPARQL JSON (SPARQL JSON results must be an object"),
+    ([answer(b'{"results": null}')], "sent results that are not SPARQL JSON (SPARQL JSON results result must be"),
+    ([answer(b'{"head": {"vars": ["x"]}, "results": {"bindings": [7]}}')],
+     "sent results that are not SPARQL JSON (Expecting a new solution object"),
+    ([answer(gzip_bomb(65 * 1024 * 1024), headers={"Content-Encoding": "gzip"})],
+     "sent an answer larger than 64 MiB (the limit of one answer)"),
+])
+def test_endpoint_answers_that_are_not_results_are_service_errors(pieces: list[bytes], problem: str) -> None:
+    with misbehaving_server(Script(pieces)) as url:
+        with pytest.raises(ServiceError) as err:
+            run_on_endpoint(url, SELECT, "SELECT", timeout=5)
+    assert err.value.exit_code == 3
+    assert str(err.value).startswith(f"SPARQL endpoint {url} {problem}")
+
+
+def test_endpoint_slow_drip_is_cut_at_the_timeout() -> None:
+    script = Script(drip(HEAD + b"\r\n", 100), pause=0.2)
+    with misbehaving_server(script) as url:
+        with pytest.raises(ServiceError) as err:
+            run_on_endpoint(url, SELECT, "SELECT", timeout=1)
+    assert str(err.value) == f"SPARQL endpoint {url} did not answer within 1 s"
+    assert script.sent < 50
+
+
+def test_endpoint_request_is_the_sparql_protocol() -> None:
+    rows = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}'
+    script = Script([answer(rows)])
+    with misbehaving_server(script) as url:
+        results = run_on_endpoint(url, SELECT, "SELECT", timeout=5, user="ann", password="secret")
+    assert format_results(results, "csv") == b"x\r\n1\r\n"
+    request = script.requests[0].decode("ascii")
+    assert request.startswith("POST /sparql HTTP/1.1\r\n")
+    assert "Accept: application/sparql-results+json\r\n" in request
+    assert "Content-Type: application/x-www-form-urlencoded\r\n" in request
+    assert "Authorization: Basic YW5uOnNlY3JldA==\r\n" in request
+    assert request.endswith("\r\n\r\nquery=SELECT+%2A+WHERE+%7B+%3Fs+%3Fp+%3Fo+%7D")
+
+
+def test_endpoint_construct_answer_in_the_media_type_it_names() -> None:
+    script = Script([answer(b"<http://a/s> <http://a/p> <http://a/o> .\n", headers={"Content-Type": "application/n-triples"})])
+    with misbehaving_server(script) as url:
+        results = run_on_endpoint(url, "CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", timeout=5)
+    assert format_results(results, "table") == b"<http://a/s> <http://a/p> <http://a/o> .\n"
+
+
+def test_query_command_bad_endpoint_answer_exit_3(dist: Path) -> None:
+    from helpers import run
+
+    with misbehaving_server(Script([answer(b'{"results": null}')])) as url:
+        result = run("query", "activities", "--data", str(dist), "--endpoint", url)
+    assert result.exit_code == 3
+    assert result.stderr == (f"error: SPARQL endpoint {url} sent results that are not SPARQL JSON (SPARQL JSON "
+                             "results result must be an object)\n")

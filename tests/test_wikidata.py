@@ -48,3 +48,17 @@ def test_parse_fanout() -> None:
             {"item": uri(WD + "Q1"), "authority": lit("website"), "value": uri("https://x.org/")},
             {"item": uri(WD + "Q1"), "authority": lit("viaf"), "value": lit("123")}]
     assert parse_fanout(rows) == [("Q1", "viaf", "123"), ("Q1", "website", "https://x.org/")]
+
+
+def test_parse_candidates_keeps_only_item_ids() -> None:
+    rows = [{"matched": lit("NLK"), "how": lit("label"), "item": uri(WD + qid)}
+            for qid in ("Q7", "Q07", "Q7/x", "Q\u0667", "Q7%3E", "P31", "")]
+    assert sorted(parse_candidates(rows)["NLK"]) == ["Q7"]
+
+
+def test_fanned_out_values_that_would_break_the_decisions_file_are_dropped() -> None:
+    from rscao_graph.decisions import valid_value
+
+    assert [valid_value("website", v) for v in ("https://x.org/", "https://x.org/{a}", "https://x.org/%zz",
+                                                 "https://例え.jp/パス")] == [True, False, False, True]
+    assert [valid_value("viaf", v) for v in ("123", "1\u0662\u0663")] == [True, False]

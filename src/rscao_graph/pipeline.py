@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .config import Environment, Settings
-from .decisions import decisions_source, read_decisions
+from .decisions import decisions_source, overridden_links, read_decisions
 from .errors import ReportError, UsageError, ValidationFailed
 from .extract import extract_report
 from .files import check_output
@@ -108,7 +108,7 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Re
     minter = Minter(settings.base_iri)
     decisions = read_decisions(decisions_source(settings.decisions))
     links = decision_quads(decisions, minter)
-    overridden = {(minter.rebase(d.entity), d.authority) for d in decisions if d.status == "accepted"}
+    overridden = overridden_links(decisions, minter, reference)
     build = Build([], reference_quads(reference, minter, overridden) + links, settings.base_iri)
     by_iri: dict[str, BuiltReport] = {}
     files = list(files)

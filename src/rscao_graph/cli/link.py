@@ -46,19 +46,28 @@ def _resolve(entity: str, decisions: list[Decision], base: str) -> tuple[str, st
 
 def _record(verb: str, entity: str, qid: str, decisions_path: Path, base: str) -> str:
     from ..decisions import decisions_source, merge_decisions, read_decisions, write_decisions
+    from ..link.linker import fanned_out_from
 
-    if not re.fullmatch(r"Q[1-9]\d*", qid):
+    if not re.fullmatch(r"Q[1-9][0-9]*", qid):
         raise UsageError(f"{qid!r} is not a Wikidata item id such as Q732353")
     decisions = read_decisions(decisions_source(decisions_path))
     iri, label, kind = _resolve(entity, decisions, base)
     status = "accepted" if verb == "accept" else "rejected"
     row = Decision(iri, "wikidata", qid, label, kind, status, "curated", "", environment().today(),
                    f"{verb}ed by a reviewer")
-    rest = [d for d in decisions if not (d.entity == iri and d.authority == "wikidata" and not d.curated
-                                         and (verb == "accept" or d.value == qid))]
-    if verb == "accept":
-        rest = [d for d in rest if not (d.entity == iri and d.authority == "wikidata" and d.value != qid)]
-    write_decisions(decisions_path, merge_decisions(rest, [row]))
+
+    def replaced(d: Decision) -> bool:
+        """The rows the reviewer's decision takes the place of: any earlier decision on this item (a shipped
+        curated one included); on accept, every other candidate; the ids fanned out from an item no longer
+        accepted."""
+        if d.entity != iri:
+            return False
+        if d.authority == "wikidata":
+            return d.value == qid or verb == "accept"
+        source = fanned_out_from(d)
+        return source is not None and (source == qid) == (verb == "reject")
+
+    write_decisions(decisions_path, merge_decisions([d for d in decisions if not replaced(d)], [row]))
     return f"{status} {iri} = {qid} ({label}) in {decisions_path}"
 
 
@@ -79,8 +88,10 @@ def _review(decisions: list[Decision]) -> str:
 @click.option("--endpoint", help="Wikidata SPARQL endpoint or mirror (default: wikidata_endpoint in rscao.toml, "
               "else the public Wikidata query service).", type=ENDPOINT)
 @click.option("--offline", is_flag=True, help="Use only the response cache and the decisions file.")
-@click.option("--review", is_flag=True, help="Show the pending candidates with their evidence.")
-@click.option("--timeout", type=SECONDS, default=30.0, show_default=True, help="Seconds to wait for an answer.")
+@click.option("--review", is_flag=True, help="Only show the pending candidates of the decisions file with their "
+              "evidence (no network, nothing written).")
+@click.option("--timeout", type=SECONDS, default=30.0, show_default=True,
+              help="Seconds one request may take in all (connecting to the last byte).")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Retries on 429, 5xx and timeouts (with backoff, honouring Retry-After).")
 @click.pass_context
@@ -99,6 +110,7 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
 
     \b
     Example:
+        rscao-graph link
         rscao-graph link --review
         rscao-graph link accept national-library-of-china Q732353
     """
@@ -109,6 +121,14 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
         click.echo(_record(args[0], args[1], args[2], settings.decisions, settings.base_iri))
         return
     from ..decisions import decisions_source, read_decisions, write_decisions
+
+    decisions = read_decisions(decisions_source(settings.decisions))
+    if review:  # only what is on disk: no report is read, no request sent, nothing written
+        if args:
+            raise UsageError("--review shows the decisions file's pending candidates; it takes no reports",
+                             hint="run 'rscao-graph link REPORTS' first, then 'rscao-graph link --review'")
+        click.echo(_review(decisions))
+        return
     from ..extract import extract_report
     from ..link.client import SparqlClient
     from ..link.linker import link_entities, link_targets
@@ -120,13 +140,14 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
     reference = load_reference()
     reports = [extract_report(read_report(f.path, f.root), reference) for f in files]
     env = environment()
-    decisions = read_decisions(decisions_source(settings.decisions))
     targets = link_targets(reports, Minter(settings.base_iri), reference)
     client = SparqlClient(endpoint or settings.wikidata_endpoint, cache=env.sparql_cache,
                           cache_days=env.cache_max_days, contact=settings.contact, timeout=timeout, retries=retries,
                           offline=offline)
     result = link_entities(targets, decisions, client, env.today())
-    write_decisions(settings.decisions, result.decisions)
+    changed = set(result.decisions) != set(decisions)
+    if changed:  # unchanged, the file is left as it is, byte for byte (its order, its BOM)
+        write_decisions(settings.decisions, result.decisions)
     if not is_quiet(ctx):
         decided = len(result.accepted) + len(result.pending) + len(result.unmatched) + len(result.skipped)
         click.echo(f"Linked {len(targets)} entities: {len(result.accepted)} accepted automatically, "
@@ -134,6 +155,4 @@ def link(ctx: click.Context, args: tuple[str, ...], endpoint: str | None, offlin
                    f"{len(targets) - decided} curated; {result.fanned_out} identifiers fanned out; "
                    f"{client.requests} request(s)"
                    + (f"; {len(result.skipped)} not in the cache (offline)" if result.skipped else "")
-                   + f". Decisions: {settings.decisions}")
-    if review:
-        click.echo(_review(result.decisions))
+                   + f". Decisions: {settings.decisions}" + ("" if changed else " (unchanged)"))

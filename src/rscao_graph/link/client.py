@@ -1,5 +1,6 @@
-"""A polite SPARQL client for Wikidata and its mirrors: a descriptive User-Agent, timeouts, retries
-with exponential backoff honouring ``Retry-After`` on 429 and 5xx, and an on-disk response cache.
+"""A polite SPARQL client for Wikidata and its mirrors: a descriptive User-Agent, an overall deadline and
+a size cap per request (``fetch.py``), retries with exponential backoff honouring ``Retry-After`` on 429,
+5xx, timeouts and dropped connections, answers checked as SPARQL JSON, and an on-disk response cache.
 
 The cache folder and how many days an entry is used for are parameters (the command line takes them
 from ``config.Environment``: the user's cache folder unless ``RSCAO_CACHE_DIR``, 30 days unless
@@ -11,15 +12,16 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import platform
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import requests
+from urllib.parse import urlencode
 
 from ..config import CACHE_DAYS, version
 from ..errors import ServiceError
+from ..fetch import FetchFailed, fetch, sparql_json
 from ..files import write_file_atomic
 
 __all__ = ["SparqlClient", "user_agent"]
@@ -31,12 +33,10 @@ _MAX_WAIT = 60.0
 def user_agent(contact: str | None) -> str:
     """The User-Agent Wikidata's policy asks for: tool, version, and how to reach its operator."""
     who = contact or "no contact configured; set 'contact' in rscao.toml"
-    requests_version = getattr(requests, "__version__", "?")
-    return f"rscao-graph/{version()} (https://w3id.org/rscao/; {who}) python-requests/{requests_version}"
+    return f"rscao-graph/{version()} (https://w3id.org/rscao/; {who}) Python/{platform.python_version()}"
 
 
-def _retry_after(response: requests.Response, fallback: float) -> float:
-    value = response.headers.get("Retry-After")
+def _retry_after(value: str | None, fallback: float) -> float:
     if not value:
         return fallback
     if value.strip().isdigit():
@@ -70,11 +70,17 @@ class SparqlClient:
         path = self._path(query)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            fetched = float(entry.get("fetched", 0))
+            bindings = entry["bindings"]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None  # a damaged entry is asked again
+        if time.time() - fetched > self.max_age:
             return None
-        if time.time() - float(entry.get("fetched", 0)) > self.max_age:
+        if not isinstance(bindings, list) or not all(
+                isinstance(b, dict) and all(isinstance(t, dict) and isinstance(t.get("value"), str) for t in b.values())
+                for b in bindings):
             return None
-        return entry["bindings"]  # type: ignore[no-any-return]
+        return bindings
 
     def select(self, query: str) -> list[dict[str, Any]] | None:
         """The bindings of a SELECT query; ``None`` offline when the cache has no answer."""
@@ -90,31 +96,39 @@ class SparqlClient:
         return bindings
 
     def _fetch(self, query: str) -> list[dict[str, Any]]:
+        what = f"SPARQL endpoint {self.endpoint}"
+        body = urlencode({"query": query}).encode("ascii")
+        headers = {**self.headers, "Content-Type": "application/x-www-form-urlencoded"}
         attempt = 0
         while True:
             attempt += 1
             self.requests += 1
             wait = self.backoff * 2 ** (attempt - 1)
             try:
-                response = requests.post(self.endpoint, data={"query": query}, headers=self.headers,
-                                         timeout=self.timeout)
-            except requests.Timeout as exc:
-                problem: str = f"did not answer within {self.timeout:g} s"
-                error: Exception = exc
-            except requests.RequestException as exc:
-                problem, error = f"could not be reached ({type(exc).__name__})", exc
+                response = fetch(self.endpoint, method="POST", body=body, headers=headers, timeout=self.timeout,
+                                 what=what)
+            except FetchFailed as exc:
+                if not exc.transient:
+                    raise
+                problem, error = exc.message.removeprefix(what + " "), exc
             else:
-                if response.status_code == 200:
-                    try:
-                        return response.json()["results"]["bindings"]  # type: ignore[no-any-return]
-                    except (ValueError, KeyError) as exc:
-                        raise ServiceError(f"SPARQL endpoint {self.endpoint} sent results that are not SPARQL "
-                                           "JSON") from exc
-                problem = f"answered HTTP {response.status_code} {response.reason}"
-                error = requests.HTTPError(problem)
-                if response.status_code not in _RETRY_STATUS:
-                    raise ServiceError(f"SPARQL endpoint {self.endpoint} {problem}") from error
-                wait = _retry_after(response, wait)
+                if response.status == 200:
+                    return _bindings(response.body, what)
+                problem = f"answered HTTP {response.status} {response.reason}"
+                error = FetchFailed(f"{what} {problem}")
+                if response.status not in _RETRY_STATUS:
+                    raise error
+                wait = _retry_after(response.headers.get("retry-after"), wait)
             if attempt > self.retries:
-                raise ServiceError(f"SPARQL endpoint {self.endpoint} {problem} (after {attempt} attempts)") from error
+                raise ServiceError(f"{what} {problem} (after {attempt} attempts)") from error
             self.sleep(wait)
+
+
+def _bindings(body: bytes, what: str) -> list[dict[str, Any]]:
+    """The bindings of a SELECT answer, checked: :class:`FetchFailed` (exit 3) for anything else."""
+    data = sparql_json(body, what)
+    results = data.get("results") if isinstance(data, dict) else None
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(bindings, list):
+        raise FetchFailed(f"{what} sent results that are not SPARQL JSON (no results.bindings list)")
+    return bindings

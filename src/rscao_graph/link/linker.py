@@ -9,6 +9,7 @@ new results; nothing is written until every request has succeeded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,11 +19,12 @@ from ..model import Mention, Report
 from ..reference import Reference
 from .client import SparqlClient
 from .scoring import choose, evidence, score
-from .wikidata import Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
+from .wikidata import FANOUT, Candidate, country_query, fanout_query, label_query, parse_candidates, parse_fanout
 
-__all__ = ["BATCH", "LinkResult", "Target", "link_entities", "link_targets"]
+__all__ = ["BATCH", "LinkResult", "Target", "fanned_out_from", "link_entities", "link_targets"]
 
 BATCH = 50
+_FANOUT_NOTE = "from Wikidata {qid}"
 _KINDS = {"organisation", "place", "country"}
 
 
@@ -80,6 +82,14 @@ def link_targets(reports: Iterable[Report], minter: Minter, reference: Reference
     return sorted(found.values())
 
 
+def fanned_out_from(decision: Decision) -> str | None:
+    """The Wikidata item an automatic row's id was fanned out from, ``None`` for any other row."""
+    if decision.curated or decision.authority == "wikidata":
+        return None
+    match = re.fullmatch(_FANOUT_NOTE.format(qid="(Q[1-9][0-9]*)"), decision.note)
+    return match.group(1) if match else None
+
+
 def _batches(items: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), BATCH):
         yield items[start:start + BATCH]
@@ -103,7 +113,13 @@ def _candidates(client: SparqlClient, targets: list[Target]) -> tuple[dict[str, 
 
 def _row(target: Target, authority: str, value: str, status: str, method: str, score_: str, date: str,
          note: str) -> Decision:
-    return Decision(target.iri, authority, value, target.label, target.kind, status, method, score_, date, note)
+    return Decision(target.iri, authority, value, _cut(target.label), target.kind, status, method, score_, date,
+                    _cut(note))
+
+
+def _cut(text: str, limit: int = 2000) -> str:
+    """Free text for the decisions file, kept far below the csv module's field limit (131,072)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def link_entities(targets: list[Target], decisions: list[Decision], client: SparqlClient, date: str) -> LinkResult:
@@ -144,8 +160,18 @@ def link_entities(targets: list[Target], decisions: list[Decision], client: Spar
     fanned = _fan_out(client, accepted, date)
     result.fanned_out = len(fanned)
     kept = [d for d in decisions if d.curated or d.entity not in searched]
-    result.decisions = merge_decisions(kept, new + fanned)
+    result.decisions = merge_decisions(kept, _dated(new + fanned, decisions))
     return result
+
+
+def _dated(new: list[Decision], old: list[Decision]) -> list[Decision]:
+    """New rows, each found again exactly as before keeping the row it was (and its date): a run that
+    finds nothing new changes nothing in the decisions file."""
+    def same(d: Decision) -> tuple[str, ...]:
+        return (d.entity, d.authority, d.value, d.label, d.kind, d.status, d.method, d.score, d.note)
+
+    before = {same(d): d for d in old}
+    return [before.get(same(d), d) for d in new]
 
 
 def _fan_out(client: SparqlClient, accepted: dict[str, tuple[Target, str, str]], date: str) -> list[Decision]:
@@ -156,9 +182,9 @@ def _fan_out(client: SparqlClient, accepted: dict[str, tuple[Target, str, str]],
     for batch in _batches(sorted(by_qid)):
         bindings = client.select(fanout_query(batch))
         for qid, authority, value in parse_fanout(bindings or []):
-            if not valid_value(authority, value):
-                continue
+            if qid not in by_qid or authority not in FANOUT.values() or not valid_value(authority, value):
+                continue  # an item not asked about, an authority not asked for, a malformed value
             for target, link_score in by_qid[qid]:
                 rows.append(_row(target, authority, value, "accepted", "automatic", link_score, date,
-                                 f"from Wikidata {qid}"))
+                                 _FANOUT_NOTE.format(qid=qid)))
     return rows

@@ -83,9 +83,9 @@ def parse_candidates(bindings: list[dict[str, Any]]) -> dict[str, dict[str, Cand
     found: dict[str, dict[str, Candidate]] = {}
     for b in bindings:
         item = _value(b, "item")
-        if not item.startswith(str(WD)):
-            continue
         qid = item.removeprefix(str(WD))
+        if not item.startswith(str(WD)) or not AUTHORITIES["wikidata"].valid(qid) or not qid.isascii():
+            continue  # not an item (a mirror's own node, a malformed id): never written to the decisions file
         matched = _value(b, "matched")
         candidate = found.setdefault(matched, {}).setdefault(qid, Candidate(qid, matched, _value(b, "how")))
         if _value(b, "how") == "label":

@@ -1,8 +1,8 @@
 """Running queries on the embedded store a build writes (pyoxigraph) or on any SPARQL 1.1 endpoint
-(SPARQLWrapper), and printing the results: an aligned table for people, or the standard SPARQL 1.1
-results formats (JSON, CSV, TSV); CONSTRUCT and DESCRIBE results as Turtle.
+(``fetch.py``: a deadline and a size cap per request), and printing the results: an aligned table for
+people, or the standard SPARQL 1.1 results formats (JSON, CSV, TSV); CONSTRUCT and DESCRIBE results as Turtle.
 
-The embedded path imports neither rdflib nor SPARQLWrapper, so a query starts fast.
+The embedded path imports neither rdflib nor an HTTP client, so a query starts fast.
 """
 
 from __future__ import annotations
@@ -53,56 +53,39 @@ def run_on_store(store: Store, query: str) -> Results:
 
 def run_on_endpoint(endpoint: str, query: str, kind: str, *, timeout: float = 60.0, user: str | None = None,
                     password: str | None = None) -> Results:
-    """Send a query to a SPARQL 1.1 endpoint. Raises :class:`ServiceError` (exit 3) when it fails."""
-    from urllib.error import HTTPError, URLError
+    """Send a query to a SPARQL 1.1 endpoint (the protocol's POST of a form, within ``timeout`` seconds and
+    :data:`~rscao_graph.fetch.MAX_BYTES`). Raises :class:`ServiceError` (exit 3) when it fails, answers
+    with an HTTP error, or sends results that are not well-formed SPARQL JSON (or RDF for CONSTRUCT)."""
+    import base64
+    from urllib.parse import urlencode
 
-    from SPARQLWrapper import SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import (
-        EndPointInternalError,
-        EndPointNotFound,
-        QueryBadFormed,
-        SPARQLWrapperException,
-        Unauthorized,
-        URITooLong,
-    )
+    from ..config import version
+    from ..fetch import fetch, sparql_json
 
-    statuses = {QueryBadFormed: "400 Bad Request", Unauthorized: "401 Unauthorized", EndPointNotFound: "404 Not Found",
-                URITooLong: "414 URI Too Long", EndPointInternalError: "500 Internal Server Error"}
-
-    client = SPARQLWrapper(endpoint, agent="rscao-graph (SPARQL client)")
-    client.setQuery(query)
-    client.setMethod("POST")
-    client.setTimeout(int(max(1, timeout)))
-    if user:
-        client.setCredentials(user, password or "")
+    what = f"SPARQL endpoint {endpoint}"
     rdf = kind in ("CONSTRUCT", "DESCRIBE")
-    client.setReturnFormat("turtle" if rdf else "json")
-    if rdf:
-        client.addCustomHttpHeader("Accept", "text/turtle")
-    try:
-        response = client.query().response
-        try:
-            body = response.read()
-        finally:
-            response.close()
-    except HTTPError as exc:
-        raise ServiceError(f"SPARQL endpoint {endpoint} answered HTTP {exc.code} {exc.reason}") from exc
-    except (URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ServiceError(f"SPARQL endpoint {endpoint} could not be reached: {reason}") from exc
-    except SPARQLWrapperException as exc:
-        status = statuses.get(type(exc))
-        if status:
-            raise ServiceError(f"SPARQL endpoint {endpoint} answered HTTP {status}") from exc
-        raise ServiceError(f"SPARQL endpoint {endpoint} failed: {exc}") from exc
+    headers = {"User-Agent": f"rscao-graph/{version()} (SPARQL client)",
+               "Accept": "text/turtle, application/n-triples;q=0.9" if rdf else "application/sparql-results+json",
+               "Content-Type": "application/x-www-form-urlencoded"}
+    if user:
+        token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+    response = fetch(endpoint, method="POST", body=urlencode({"query": query}).encode("ascii"), headers=headers,
+                     timeout=timeout, what=what)
+    if response.status != 200:
+        raise ServiceError(f"{what} answered HTTP {response.status} {response.reason}")
+    body = response.body
     try:
         if rdf:
             from pyoxigraph import parse
 
-            return Results(triples=list(parse(body, format=RdfFormat.TURTLE)))
+            media = response.headers.get("content-type", "").split(";")[0].strip()
+            rdf_format = RdfFormat.from_media_type(media) if media else None
+            return Results(triples=list(parse(body, format=rdf_format or RdfFormat.TURTLE)))
+        sparql_json(body, what)  # every row checked here: pyoxigraph's solutions are read lazily
         parsed = parse_query_results(body, format=QueryResultsFormat.JSON)
     except (SyntaxError, ValueError) as exc:
-        raise ServiceError(f"SPARQL endpoint {endpoint} sent results that cannot be read: {exc}") from exc
+        raise ServiceError(f"{what} sent results that cannot be read: {exc}") from exc
     if isinstance(parsed, QueryBoolean):
         return Results(boolean=bool(parsed))
     return Results(solutions=parsed)
