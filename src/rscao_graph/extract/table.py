@@ -305,6 +305,7 @@ class _Grouper:
     def activity_paragraph(self, para: Paragraph, first_of_row: bool, row_index: int) -> None:
         draft = self.current
         assert draft is not None
+        draft.span = draft.span.to(para.span)  # the row may go on with the next activity: cover what it gave this one
         if m := DETAILS_RE.match(para.text):
             draft.mode, draft.has_details_line = "details", True
             if m.group("rest"):
