@@ -10,8 +10,8 @@ the messages of the notes on the row (a note that quotes text keeps it). A run i
 there as written, or without the punctuation around it (the comma between a name and its date, the
 colon of "Details:"), or when each of its pieces between punctuation is a word kept for the row, a
 word of the template (the activity header, the field labels, the verbs a name line's split consumes:
-:data:`TEMPLATE_WORDS`, also run together: "andDate") or a number (the activity's, a citation's), or
-when it is two kept texts run together; runs of punctuation alone may go.
+:data:`TEMPLATE_WORDS`, also run together: "andDate"), or when it is two kept texts run together;
+runs of punctuation alone may go.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from itertools import zip_longest
 
 from helpers import STRUCTURE_WORDS
 
@@ -110,10 +111,9 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
             core = _fold(_core(run))
             if not core or _fold(run) in text or core in text:
                 continue
-            # else each piece of it between punctuation ("p>#2": "p", "2") must be a word kept for the row,
-            # a word of the template ("Name", "Details", "SD"), the activity's number or a cited number
-            if all(piece in words or _TEMPLATE.fullmatch(piece) or re.fullmatch(r"\d{1,3}", piece)
-                   for piece in _TOKEN.findall(core)):
+            # else each piece of it between punctuation ("p>#2": "p", "2") must be a word kept for the row
+            # (the activity's number, a cited number) or a word of the template ("Name", "Details", "SD")
+            if all(piece in words or _TEMPLATE.fullmatch(piece) for piece in _TOKEN.findall(core)):
                 continue
             # or it is two kept texts run together ("<phttp://..." when a tag lost its ">": "<p" and a URL)
             folded = re.sub(r"#\d{1,3}$", "", _fold(run))  # "<<bp>#4": the activity's number after it
@@ -141,11 +141,13 @@ def _unbalanced(line: str) -> Iterator[str]:
 
 
 def _between(line: str) -> Iterator[str]:
-    for m in list(re.finditer(r"</p>\s*<p>", line))[:3]:
-        yield line[:m.start()] + "</p> Loose words between paragraphs <p>" + line[m.end():]
-    for m in list(re.finditer(r"\t", line))[:2]:
-        yield line[:m.end()] + "Words outside any paragraph " + line[m.end():]
-        yield line[:m.start()] + " trailing words outside" + line[m.start():]
+    between = [line[:m.start()] + "</p> Loose words between paragraphs <p>" + line[m.end():]
+               for m in list(re.finditer(r"</p>\s*<p>", line))[:3]]
+    tabs = list(re.finditer(r"\t", line))[:2]
+    outside = [line[:m.end()] + "Words outside any paragraph " + line[m.end():] for m in tabs]
+    trailing = [line[:m.start()] + " trailing words outside" + line[m.start():] for m in tabs]
+    for forms in zip_longest(outside, between, trailing):  # one of each kind first
+        yield from (form for form in forms if form is not None)
 
 
 def _angle_name(line: str) -> Iterator[str]:
@@ -155,10 +157,10 @@ def _angle_name(line: str) -> Iterator[str]:
 
 
 def _merged(line: str) -> Iterator[str]:
+    for m in list(re.finditer(r"</p>\s*<p>(?=Details)", line))[:1]:  # into the name paragraph
+        yield line[:m.start()] + " p>#2 Name and Date: Book fair, 5 Nov 2019</p> <p>" + line[m.end():]
     for m in list(re.finditer(r"<p>(#\d+\s*Name and Date)", line))[1:3]:
         yield line[:m.start()] + "p>" + line[m.start(1):]  # "p>#2 Name and Date": the tag's "<" lost
-    for m in list(re.finditer(r"</p>\s*<p>(?=Details)", line))[:1]:
-        yield line[:m.start()] + " p>#2 Name and Date: Book fair, 5 Nov 2019</p> <p>" + line[m.end():]
 
 
 #: The mutations issue 10 names, each giving the mutated forms of one table row.

@@ -193,7 +193,7 @@ class _Grouper:
                     continue
             if header is not None:
                 if orphaned:  # "Some words <p>#1 Name and Date: ...": the words before the first header
-                    self.orphaned(orphaned, stated, row)
+                    self.orphaned(orphaned, None, row)  # (the Country cell is the activity's)
                     orphaned = []
                 self.start(header, para, row, stated)
                 continues = False
