@@ -4,7 +4,7 @@
 :func:`lost_runs` takes each table row of a document as its source text, with only the markup taken out
 (the HTML tags the cell scanner treats as markup, ``**``, complete entities), splits it at white space
 into runs of characters, and looks for each run in what the model keeps *for that row*: the fields of
-the activities whose span covers the row (name, date text, details, links and their labels, URL
+the activities whose span, or the span of one of whose details, covers the row (name, date text, details, links and their labels, URL
 mentions, citations, unparsed text, stated country, ordinal, the names found), the report's unparsed text on the row, and
 the messages of the notes on the row (a note that quotes text keeps it). A run is kept when it stands
 there as written, or without the punctuation around it (the comma between a name and its date, the
@@ -103,8 +103,9 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
         kept = [t.value for t in report.unparsed if _overlaps(t.span, row)]
         kept += [n.message for n in report.notes if _overlaps(n.span, row)]
         for activity in report.activities:
-            if _overlaps(activity.span, row):
-                kept.extend(_activity_texts(activity))
+            parts = (*activity.details, *activity.unparsed, *activity.links, *activity.url_mentions)
+            if _overlaps(activity.span, row) or any(_overlaps(part.span, row) for part in parts):
+                kept.extend(_activity_texts(activity))  # (a row that goes on with the next activity)
         text = _fold(" ".join(kept))
         words = set(_TOKEN.findall(text))
         for run in row_text(doc, row).split():

@@ -75,3 +75,9 @@ def test_only_a_tag_with_attributes_is_markup(raw: str, expected: list[str]) -> 
 
 def test_a_link_whose_tag_has_no_attributes_keeps_its_words() -> None:
     assert clean_inline("<a>the album</a> and <A Big Day>") == "the album and <A Big Day>"
+
+
+def test_a_line_separator_in_a_cell_separates_paragraphs() -> None:
+    cell = parse_cell("<p>#1 Name and Date: Camp\u2028Details: x.\u2029Links: https://a.org/x</p>", "c.md", 1, 0)
+    assert [(p.text, p.span.start, p.span.end) for p in cell.paragraphs] == [
+        ("#1 Name and Date: Camp", 3, 25), ("Details: x.", 26, 37), ("Links: https://a.org/x", 38, 60)]

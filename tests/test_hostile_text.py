@@ -148,3 +148,13 @@ def test_a_link_with_characters_an_iri_may_not_hold_is_a_stated_link_with_a_viol
             if f["severity"] == "violation"] == [
         ("stated-link-not-url", "violation", f'The link "{stated}" is not a web address: remove the characters a web '
          f"address may not hold ({shown}).")]
+
+
+def test_a_line_separator_inside_a_cell_keeps_the_row_whole(work: Path) -> None:
+    row = MINIMAL_REPORT.splitlines()[18]
+    broken = row.replace("</p> <p>Details:</p> <p>", "\u2028Details: ").replace("</p> <p>Links:", "\u2029Links:")
+    data = parsed(work, MINIMAL_REPORT.replace(row, broken))
+    assert [(a["country"], a["ordinal"], a["name"], a["start"], a["details"], a["urls"], a["initiatives"])
+            for a in data["activities"]] == [
+        ("CN", 1, "Seminar", "2019-09-09", ["A seminar."], ["https://www.ifla.org/node/92613"], ["3.1"])]
+    assert [n["code"] for n in data["notes"] if n["severity"] != "info"] == []

@@ -77,3 +77,13 @@ def test_no_mutant_loses_table_text(path: Path, kind: str, reference: Reference)
         if missing := lost(mutated, reference):
             found[line] = missing[:5]
     assert (found, count > 0) == ({}, True)
+
+
+DOCUMENTS = sorted(p for p in (DATA / "documents").iterdir() if p.is_file())
+RULES = sorted((DATA / "rules").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", DOCUMENTS + RULES, ids=[f"{p.parent.name}/{p.name}" for p in DOCUMENTS + RULES])
+def test_nothing_is_lost_from_documents_and_rule_fixtures(path: Path, reference: Reference) -> None:
+    doc = read_bytes(path.read_bytes(), path.name)
+    assert lost_runs(doc, extract_report(doc, reference)) == []

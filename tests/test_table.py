@@ -345,11 +345,11 @@ def test_an_activity_merged_into_the_name_line_above_starts_an_activity() -> Non
     assert report.activities[0].span == report.activities[1].span  # both from the row
 
 
-def test_an_activity_covers_the_paragraphs_it_takes_from_a_row_that_starts_the_next() -> None:
+def test_a_row_that_goes_on_with_the_next_activity_gives_the_activity_above_its_first_paragraph() -> None:
     report = table(activity_row("Nepal", "#1 Name and Date: Camp, 5 Nov 2019", "Details: Forty pupils")
                    + "\t<p>and teachers came.</p> <p>#2 Name and Date: Fair, 6 Nov 2019</p>\t<p>2.1 Produce</p>\n")
-    assert [(a.ordinal, [d.value for d in a.details], a.span.line, a.span.end_line) for a in report.activities] == [
-        (1, ["Forty pupils and teachers came."], 19, 20), (2, [], 20, 20)]
+    assert [(a.ordinal, [(d.value, d.span.line, d.span.end_line) for d in a.details], a.span.line, a.span.end_line)
+            for a in report.activities] == [(1, [("Forty pupils and teachers came.", 19, 20)], 19, 20), (2, [], 20, 20)]
 
 
 def test_the_impact_cell_of_a_row_with_no_activities_is_kept() -> None:

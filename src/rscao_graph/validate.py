@@ -264,7 +264,7 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
     for note in notes:
         if note.code in _SEEN_BY_SHAPES:
             continue
-        iri, where = next(((i, f) for i, f in activities
+        iri, where = next(((i, f) for i, f in reversed(activities)  # a row shared by two: the one it starts
                            if f.file == note.span.file and f.line <= note.span.line <= max(f.line, f.end_line)),
                           (report_iri, report))
         activity = where if where is not None and where.kind == "activity" else None
