@@ -4,6 +4,8 @@ and gives dumps that two RDF parsers accept, with a note where something was cha
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,22 @@ def test_a_line_separator_inside_a_cell_keeps_the_row_whole(work: Path) -> None:
             for a in data["activities"]] == [
         ("CN", 1, "Seminar", "2019-09-09", ["A seminar."], ["https://www.ifla.org/node/92613"], ["3.1"])]
     assert [n["code"] for n in data["notes"] if n["severity"] != "info"] == []
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="Raptor (rapper, Debian's raptor2-utils) is not installed")
+def test_raptor_reads_every_dump_of_hostile_text(work: Path) -> None:
+    """The tool issue 10 (item 6) found refusing the dumps: noncharacters, controls, bidi controls,
+    zero-width characters, private use and tag characters in text, names and links."""
+    odd = "\ufffe\uffff\U0001fffe\U0010ffff\x01\x85\u200b\u202e\u2066\ufe0f\U000e0041\ue000\ufdd0\u00ad"
+    text = (MINIMAL_REPORT.replace("<p>A seminar.</p>", f"<p>A seminar{odd} of the National Libr\u00adary of China.</p>")
+            .replace("Links: https://www.ifla.org/node/92613",
+                     "Links: https://www.ifla.org/no\u202ede/92613 https://a.org/\ufe0f https://c.org/x\ufffe")
+            .replace("Convenor: Chen Ying", "Convenor: Chen\u200b Ying\U000e0041"))
+    (work / "reports").mkdir()
+    write_report(work / "reports", text)
+    result = run("build", "reports", "--out", "dist", "--allow-invalid")
+    assert result.exit_code == 0, result.output
+    for name, syntax in (("dataset.ttl", "turtle"), ("dataset.trig", "trig"), ("dataset.nq", "nquads")):
+        done = subprocess.run(["rapper", "-q", "-i", syntax, "-c", str(work / "dist" / name)], capture_output=True,
+                              text=True, check=False)
+        assert (done.returncode, done.stderr) == (0, ""), name
