@@ -4,14 +4,15 @@
 :func:`lost_runs` takes each table row of a document as its source text, with only the markup taken out
 (the HTML tags the cell scanner treats as markup, ``**``, complete entities), splits it at white space
 into runs of characters, and looks for each run in what the model keeps *for that row*: the fields of
-the activities whose span, or the span of one of whose details, covers the row (name, date text, details, links and their labels, URL
-mentions, citations, unparsed text, stated country, ordinal, the names found), the report's unparsed text on the row, and
-the messages of the notes on the row (a note that quotes text keeps it). A run is kept when it stands
-there as written, or without the punctuation around it (the comma between a name and its date, the
-colon of "Details:"), or when each of its pieces between punctuation is a word kept for the row, a
-word of the template (the activity header, the field labels, the verbs a name line's split consumes:
-:data:`TEMPLATE_WORDS`, also run together: "andDate"), or when it is two kept texts run together;
-runs of punctuation alone may go.
+the activities whose span, or the span of one of whose details, covers the row (name, date text,
+details, links and their labels, URL mentions, citations, unparsed text, stated country, ordinal, the
+names found), the report's unparsed text on the row, and the messages of the notes on the row (a note
+that quotes text keeps it). A run is kept when it stands there as written, or without the punctuation
+around it (the comma between a name and its date, the colon of "Details:"), or when each of its pieces
+between punctuation is a word kept for the row or a word of the template (the activity header, the
+field labels, the verbs a name line's split consumes: :data:`TEMPLATE_WORDS`, also run together:
+"andDate"), or when it is two kept texts run together, or one between broken tags
+("<phttps://a.org/x</p"); runs of punctuation alone may go.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _MARKUP = re.compile(rf"</?([A-Za-z][A-Za-z0-9:]*)(?:{_ATTR})*\s*/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_DEBRIS = re.compile(r"^</?p>?|</?p>?$")
 
 #: Words the extractor reads as the template's structure: the activity header, the field labels, the
 #: citation prefixes, the verbs a name line's split consumes ("Guide ... Released on Jan 6, 2020").
@@ -119,6 +121,9 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
             # or it is two kept texts run together ("<phttp://..." when a tag lost its ">": "<p" and a URL)
             folded = re.sub(r"#\d{1,3}$", "", _fold(run))  # "<<bp>#4": the activity's number after it
             if any(folded[:k] in text and folded[k:] in text for k in range(1, len(folded))):
+                continue
+            bare = _DEBRIS.sub("", folded)  # "<phttps://a.org/x</p": a URL between two broken tags
+            if bare != folded and bare in text:
                 continue
             lost.append((row.line, run))
     return lost
