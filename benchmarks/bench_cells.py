@@ -14,7 +14,8 @@ import time
 
 from rscao_graph.read.cells import parse_cell
 
-PIECE = "<p>Words and more words &amp; <b>bold</b> <Digital Libraries> <p text without its end "
+PIECE = ("<p>Words and more words &amp; <b>bold</b> <Digital Libraries> <p text without its end "
+         '<p class="unclosed value <A Day of Reading> <span style=x>span</span> ')
 
 
 def main() -> int:

@@ -57,3 +57,27 @@ def test_clean_inline(raw: str, expected: str) -> None:
 def test_a_line_break_in_a_cell_separates_paragraphs() -> None:
     assert paragraphs("<p>#1 Name and Date: Camp<br>Details: x.<br/>Links: https://a.org/x</p>") == [
         "#1 Name and Date: Camp", "Details: x.", "Links: https://a.org/x"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # a title in angle brackets that starts with a tag's name is text (issue 10, item 4): attributes are
+    # name=value pairs, or one of HTML's bare boolean names
+    ("<p>Workshop on <A Day of Reading>, 5 Nov 2019</p>", ["Workshop on <A Day of Reading>, 5 Nov 2019"]),
+    ("<p>Visit of <B Corp Library> and <I Love Books></p>", ["Visit of <B Corp Library> and <I Love Books>"]),
+    ("<p>Fair in <P Nepal></p>", ["Fair in <P Nepal>"]),
+    ("<p class=MsoNormal>A</p><p align='left' style=\"x: y\">B</p>", ["A", "B"]),
+    ("<td nowrap>A</td><br clear=all/>B", ["A", "B"]),
+    ('<p class="unclosed value <b>bold</b> text</p>', ['<p class="unclosed value bold text']),
+])
+def test_only_a_tag_with_attributes_is_markup(raw: str, expected: list[str]) -> None:
+    assert paragraphs(raw) == expected
+
+
+def test_a_link_whose_tag_has_no_attributes_keeps_its_words() -> None:
+    assert clean_inline("<a>the album</a> and <A Big Day>") == "the album and <A Big Day>"
+
+
+def test_a_line_separator_in_a_cell_separates_paragraphs() -> None:
+    cell = parse_cell("<p>#1 Name and Date: Camp\u2028Details: x.\u2029Links: https://a.org/x</p>", "c.md", 1, 0)
+    assert [(p.text, p.span.start, p.span.end) for p in cell.paragraphs] == [
+        ("#1 Name and Date: Camp", 3, 25), ("Details: x.", 26, 37), ("Links: https://a.org/x", 38, 60)]

@@ -161,3 +161,13 @@ def test_line_separators_become_line_breaks() -> None:
     text, _, notes = decode_report("Country\tActivities\tImpact\u2028\t<p>#1 A</p>\t\u2029x".encode("utf-8"), "r.md")
     assert text == "Country\tActivities\tImpact\n\t<p>#1 A</p>\t\nx"
     assert [(n.code, n.severity) for n in notes] == [("line-separators", "info")]
+
+
+def test_a_line_separator_in_a_table_row_is_a_break_inside_its_cell() -> None:
+    """Word's manual line break inside a cell (issue 10, item 2): when the file's lines end in line feeds,
+    a separator in a line with tabs stays in it (the cell reader reads it as <br>); elsewhere it ends its line."""
+    data = "Title\u2028Sub-region: X\nCountry\tActivities\tImpact\nChina\t<p>#1 A\u2028Details: b\x85c</p>\t3.1\n"
+    text, _, notes = decode_report(data.encode("utf-8"), "r.md")
+    assert text == "Title\nSub-region: X\nCountry\tActivities\tImpact\nChina\t<p>#1 A\u2028Details: b\u2028c</p>\t3.1\n"
+    assert [(n.code, n.message) for n in notes] == [
+        ("line-separators", "Unicode line separators (U+2028, U+2029 or U+0085) were read as line breaks")]

@@ -99,3 +99,32 @@ def test_mentions_mint_shared_iris() -> None:
     assert str(err.value) == ("two different names mint the same IRI https://example.org/x/org/darkhan-city-library: "
                               "'name:darkhan city library' and 'darkhan-city-library' (add one of them as an alias, "
                               "or a distinct entry, in data/gazetteer.csv)")
+
+
+# --- default-ignorable code points never tell names apart (issue 10, item 5) ---------------------------
+
+#: Default_Ignorable_Code_Point of Unicode's DerivedCoreProperties.txt, written out here (not read from the
+#: code under test).
+DEFAULT_IGNORABLE = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]
+
+
+@pytest.mark.parametrize("kind", ["person", "organisation", "place"])
+def test_a_default_ignorable_code_point_never_tells_names_apart(kind: str) -> None:
+    span = SourceSpan("r.md", 1, 1, 0, 0)
+    minter = Minter("https://example.org/r/")
+    plain = minter.mention(Mention("Chen Ying", kind, None, None, span))  # type: ignore[arg-type]
+    minted = {minter.mention(Mention(form.format(chr(point)), kind, None, None, span))  # type: ignore[arg-type]
+              for first, last in DEFAULT_IGNORABLE for point in range(first, last + 1)
+              for form in ("Chen Ying{}", "Ch{}en Ying", "Chen{} Ying", "{}Chen Ying")}
+    assert minted == {plain} == {f"https://example.org/r/{'org' if kind == 'organisation' else kind}/chen-ying"}
+
+
+def test_a_soft_hyphen_inside_a_word_is_the_same_name() -> None:
+    span = SourceSpan("r.md", 1, 1, 0, 0)
+    minter = Minter("https://example.org/r/")
+    assert {minter.mention(Mention(name, "organisation", None, None, span))
+            for name in ("Public Library of Suva", "Public Libr\u00adary of Suva", "Public Li\u200dbrary of\u2060 Suva")
+            } == {"https://example.org/r/org/public-library-of-suva"}

@@ -130,3 +130,18 @@ def test_urls_in_running_text_in_every_wrapping() -> None:
 
 def test_not_available_yet_is_no_link() -> None:
     assert split_links("Not available yet", SPAN) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "links", "words"), [
+    # a Markdown link broken by a space in its target (issue 10, item 4): the words after are kept
+    ("[Sipar – mobile libraries](https://www.sipar.or (x) g/en/our-actions/mobile-libraries)",
+     [("https://www.sipar.or", "[Sipar – mobile libraries]")], ["(x) g/en/our-actions/mobile-libraries)"]),
+    # words in parentheses after a link that has a label already are no second label
+    ("the Protocols (https://p.org/a) (English)", [("https://p.org/a", "the Protocols")], ["(English)"]),
+    ("the Protocols (https://p.org/a) (English) https://q.org", [("https://p.org/a", "the Protocols"),
+                                                                ("https://q.org", None)], ["(English)"]),
+])
+def test_words_a_link_cannot_take_as_its_label_are_kept(text: str, links: list[tuple[str, str | None]],
+                                                        words: list[str]) -> None:
+    found, rest = split_links(text, SPAN)
+    assert ([(link.text, link.label) for link in found], rest) == (links, words)

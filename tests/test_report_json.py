@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+from helpers import extract_text, table_report
+
 from rscao_graph.cli.report_json import report_summary, report_to_dict
 from rscao_graph.model import Report
 
@@ -34,3 +36,16 @@ def test_summary_lines(sample: Report) -> None:
                          "  section I   A 1 3, B 2, C 1, D 1, E 0".replace("A 1 3", "A 3"), "  activities  12"]
     assert lines[7] == "    CN*  #1  International Symposium on “Libraries • Keeping Pace with th"
     assert lines[8] == "           2019-09-09/2019-09-10; cites 3 3.1 3.3; 2 link(s); line 52"
+
+
+def test_rows_kept_as_unparsed_text_are_in_the_json() -> None:
+    """Issue 10, item 4: what the table reader keeps as stated shows in ``parse --format json``, the
+    report's (rows before any activity, rows it cannot read) and the activity's."""
+    rows = ("Nepal\tWords before it <p>#1 Name and Date: Camp, 5 Nov 2019</p> <p>Links: https://a.example.org/x "
+            "see the album</p>\t<p>2.1 Produce</p>\n" + "A line of the table without tabs\n")
+    data = json.loads(json.dumps(report_to_dict(extract_text(table_report(rows)))))
+    assert data["unparsed"] == [{"text": "Words before it", "line": 19}]
+    assert [(a["ordinal"], a["urls"], a["unparsed"]) for a in data["activities"]] == [
+        (1, ["https://a.example.org/x"], ["see the album", "A line of the table without tabs"])]
+    assert [(n["code"], n["line"]) for n in data["notes"] if n["severity"] == "warning"] == [
+        ("row-without-activity", 19), ("row-unreadable", 20)]

@@ -315,3 +315,50 @@ def test_text_before_a_header_inside_a_paragraph_is_read_as_its_own_paragraph() 
     report = table("Nepal\t<p>#1 Name and Date: Camp</p> <p>Details: x. #2 Name and Date: Fair</p>\t<p>3.1 P</p>\n")
     assert [(a.ordinal, [d.value for d in a.details], [u.value for u in a.unparsed]) for a in report.activities] == [
         (1, ["x."], []), (2, [], [])]
+
+
+# --- nothing of a row lost, in the forms issue 10 (item 4) found --------------------------------------
+
+def kept(report: Report) -> tuple[list[str], list[tuple[str, int, str]]]:
+    """The report's unparsed text and its warnings and infos about the table (code, line, message)."""
+    return ([t.value for t in report.unparsed],
+            [(n.code, n.span.line, n.message) for n in report.notes if n.code not in ("value-inferred",)])
+
+
+def test_words_before_the_first_header_of_a_row_are_kept() -> None:
+    report = table("Nepal\tWords before it <p>#1 Name and Date: Camp, 5 Nov 2019</p>\t<p>2.1 Produce</p>\n")
+    assert facts(report) == [("Nepal", 1, "Camp", "2019-11-05", [], [], ["2.1"])]
+    assert kept(report)[0] == ["Words before it"]
+    assert kept(report)[1][0] == ("row-without-activity", 19, 'table text before any "#1 Name and Date:": "Words '
+                                  'before it"; kept as stated')
+
+
+def test_an_activity_merged_into_the_name_line_above_starts_an_activity() -> None:
+    report = table("Nepal\t<p>#1 Name and Date: Camp, 4 Nov 2019 p>#2 Name and Date: Book fair, 5 Nov 2019</p> "
+                   "<p>Details: Forty pupils.</p>\t<p>2.1 Produce</p>\n")
+    assert facts(report) == [("Nepal", 1, "Camp", "2019-11-04", [], [], []),
+                             ("Nepal", 2, "Book fair", "2019-11-05", ["Forty pupils."], [], ["2.1"])]
+    assert [n for n in kept(report)[1] if n[0] == "activity-header-inside"] == [
+        ("activity-header-inside", 19, 'an activity header inside a paragraph, after "#1 Name and Date: Camp, 4 Nov '
+         '2019" (read with the activity above); the broken tag "p>" before it is dropped; start it on a line of its '
+         "own")]
+    assert report.activities[0].span == report.activities[1].span  # both from the row
+
+
+def test_a_row_that_goes_on_with_the_next_activity_gives_the_activity_above_its_first_paragraph() -> None:
+    report = table(activity_row("Nepal", "#1 Name and Date: Camp, 5 Nov 2019", "Details: Forty pupils")
+                   + "\t<p>and teachers came.</p> <p>#2 Name and Date: Fair, 6 Nov 2019</p>\t<p>2.1 Produce</p>\n")
+    assert [(a.ordinal, [(d.value, d.span.line, d.span.end_line) for d in a.details], a.span.line, a.span.end_line)
+            for a in report.activities] == [(1, [("Forty pupils and teachers came.", 19, 20)], 19, 20), (2, [], 20, 20)]
+
+
+def test_the_impact_cell_of_a_row_with_no_activities_is_kept() -> None:
+    report = table("Bhutan\t<p>No activities reported for this period.</p>\t<p>Nothing to cite.</p>\n" + ROW)
+    assert kept(report) == (["No activities reported for this period.", "Nothing to cite."], [
+        ("no-activities", 19, 'no activity reported for Bhutan: "No activities reported for this period."; the Impact '
+         'cell "Nothing to cite." is kept as stated')])
+
+
+def test_the_country_cell_of_a_row_before_any_activity_is_kept() -> None:
+    report = table("Some words in the first cell\t\t<p>2.1 x</p>\n" + ROW)
+    assert kept(report)[0] == ["Some words in the first cell", "2.1 x"]

@@ -12,7 +12,9 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 __all__ = [
+    "DEFAULT_IGNORABLE",
     "EMAIL",
+    "NOT_IN_IRI",
     "SCHEME_TYPO",
     "Activity",
     "Block",
@@ -34,6 +36,7 @@ __all__ = [
     "Text",
     "is_http_url",
     "link_problem",
+    "refused_in_iri",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -250,8 +253,20 @@ class Link:
 SCHEME_TYPO = r"(?:h+t+p+s*|htps?|hxxps?)\s?(?::/{1,3}|;//|//|:\\\\)"
 EMAIL = r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+[a-z]{2,}(?:[/:?#]\S*)?", re.IGNORECASE)
-#: Characters an IRI may not hold even where a URL seems to (RFC 3987): zero-width, bidi controls, soft hyphen.
-_IGNORABLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+#: Unicode's default-ignorable code points (``Default_Ignorable_Code_Point``, DerivedCoreProperties.txt):
+#: soft hyphen, zero-width spaces and joiners, bidi marks and controls, word joiner and invisible operators,
+#: variation selectors, the BOM, Hangul fillers, tags. They are invisible and never tell names apart.
+DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+#: What an IRI may not hold (RFC 3987): white space, ``<>"{}|\\^`` and controls, non-ASCII outside its
+#: ``ucschar`` ranges (C1 controls, surrogates, private use, noncharacters, U+FFF0-U+FFFF with U+FFFD), and
+#: the bidi controls and other default-ignorable code points (section 4.1: invisible, they make an IRI
+#: read as another).
+NOT_IN_IRI = re.compile(
+    "[\\s<>\"{}|\\\\^`\x00-\x1f\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\uffff"
+    + "".join(chr(p) + chr(p + 1) for p in range(0x1FFFE, 0xF0000, 0x10000))
+    + "\U000f0000-\U0010ffff]|" + DEFAULT_IGNORABLE.pattern)
 
 
 def is_http_url(text: str) -> bool:
@@ -259,10 +274,10 @@ def is_http_url(text: str) -> bool:
 
     >>> is_http_url("http://www.gpsh.edu.kp:8080/foreign/index!2"), is_http_url("www.example.org")
     (True, False)
-    >>> is_http_url("https://a.org/\\u202eevil"), is_http_url("https://a.org/{x}")
-    (False, False)
+    >>> is_http_url("https://a.org/\\u202eevil"), is_http_url("https://a.org/{x}"), is_http_url("https://a.org/\\ufffd")
+    (False, False, False)
     """
-    if _IGNORABLE.search(text) or re.search(r"[\s<>\"{}|\\^`\x00-\x1f\x7f]", text):
+    if NOT_IN_IRI.search(text):
         return False
     try:
         parts = urlsplit(text)
@@ -272,15 +287,31 @@ def is_http_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and port_ok
 
 
+def refused_in_iri(text: str) -> list[str]:
+    """The code points of ``text`` an IRI may not hold (:data:`NOT_IN_IRI`), as ``"U+202E"``, in order.
+
+    >>> refused_in_iri("https://a.org/\u200bx\u202e{")
+    ['U+007B', 'U+200B', 'U+202E']
+    """
+    return sorted({f"U+{ord(c):04X}" for c in NOT_IN_IRI.findall(text)})
+
+
 def link_problem(text: str) -> str | None:
     """Why a stated link is not a usable http(s) URL: ``"no-scheme"`` (``www.x.org``), ``"email"``,
-    ``"scheme-typo"`` (``htps://``, ``http//``), ``"invalid"``; ``None`` for a usable one.
+    ``"scheme-typo"`` (``htps://``, ``http//``), ``"characters"`` (a URL but for non-ASCII characters an
+    IRI may not hold: a bidi control, a zero-width space, U+FFFD, see :func:`refused_in_iri`), ``"invalid"``;
+    ``None`` for a usable one.
 
     >>> [link_problem(t) for t in ("https://a.org", "www.a.org/x", "htps://a.org", "http//a.org", "a@b.org")]
     [None, 'no-scheme', 'scheme-typo', 'scheme-typo', 'email']
+    >>> link_problem("https://a.org/no\u202ede/1")
+    'characters'
     """
     if is_http_url(text):
         return None
+    refused = NOT_IN_IRI.findall(text)
+    if refused and all(c > "\x7f" for c in refused) and is_http_url(NOT_IN_IRI.sub("", text)):
+        return "characters"
     if re.fullmatch(EMAIL, text, re.IGNORECASE):
         return "email"
     if re.match(SCHEME_TYPO, text, re.IGNORECASE) and not re.match(r"(?:https?|ftp)://", text, re.IGNORECASE):

@@ -16,6 +16,7 @@ from typing import Literal, TypeGuard
 
 from .config import DEFAULT_BASE_IRI
 from .errors import InputError
+from .model import DEFAULT_IGNORABLE
 from .resources import resource_path
 from .vocab import SKOS
 
@@ -34,9 +35,7 @@ __all__ = [
 ]
 
 
-#: Default-ignorable code points (zero-width, soft hyphen, bidi controls, BOM) do not tell names apart.
-_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+_IGNORABLE = DEFAULT_IGNORABLE  # zero-width, soft hyphen, bidi controls, BOM, ...: never tell names apart
 
 
 @lru_cache(maxsize=65536)

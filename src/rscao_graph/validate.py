@@ -19,7 +19,7 @@ from typing import Any
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from .errors import InputError
-from .model import Note, link_problem
+from .model import Note, link_problem, refused_in_iri
 from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import Focus
 from .rdf.nodes import integer
@@ -212,6 +212,8 @@ def _link_fix(value: str) -> str:
         return f'write it with "https://" in front: "https://{value}"'
     if problem == "scheme-typo":
         return 'write the scheme in full, "http://" or "https://"'
+    if problem == "characters":  # invisible ones too: a bidi control makes the address read as another
+        return f"remove the characters a web address may not hold ({', '.join(refused_in_iri(value)[:5])})"
     return "write the full address, starting with https://"
 
 
@@ -262,7 +264,7 @@ def _note_findings(notes: Iterable[Note], report_iri: str, focus: dict[str, Focu
     for note in notes:
         if note.code in _SEEN_BY_SHAPES:
             continue
-        iri, where = next(((i, f) for i, f in activities
+        iri, where = next(((i, f) for i, f in reversed(activities)  # a row shared by two: the one it starts
                            if f.file == note.span.file and f.line <= note.span.line <= max(f.line, f.end_line)),
                           (report_iri, report))
         activity = where if where is not None and where.kind == "activity" else None

@@ -6,7 +6,9 @@ Numbers: ``#1``, ``#1.``, ``#1:``, ``# 1``, ``1.``, ``1)``, ``(1)``, ``1 -``, ``
 (a label alone has no number); ``#1`` followed by a separator starts one at the beginning of a row; a bare
 ``1.`` or ``(1)`` at the beginning of a row is a *weak* start that the table reader accepts only with
 more evidence (the row's "Details:", a new country, a number that continues the numbering). A ``#`` that
-is not followed by a number (a hashtag) starts nothing.
+is not followed by a number (a hashtag) starts nothing. A numbered label further inside a paragraph
+("... on Sep 9-10, 2019 p>#2 Name and Date: Book fair", a page's break lost in the export) starts an
+activity there too, also in a paragraph that starts with a header of its own (``inside_headers``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DETAILS_RE", "LINKS_RE", "HeaderMatch", "find_header", "is_no_activity"]
+__all__ = ["DETAILS_RE", "LINKS_RE", "HeaderMatch", "find_header", "inside_headers", "is_no_activity"]
 
 _LABEL = (r"(?:(?:activity|event)\s+)?(?:name|title|event|activity)\s*(?:,|and|&|/|\+)\s*dates?"
           r"(?:\s+of\s+(?:the\s+)?activity)?")
@@ -85,6 +87,21 @@ def find_header(text: str, row_start: bool) -> HeaderMatch | None:
         if inner:
             return HeaderMatch(_number(inner), inner.group("rest").strip(), at=m.start("head"))
     return None
+
+
+def inside_headers(text: str) -> list[int]:
+    """Where numbered activity headers ("#2 Name and Date") start inside ``text``, after its first
+    character: each starts an activity of its own.
+
+    >>> text = "#1 Name and Date: Talk, 2019 p>#2 Name and Date: Fair; #3 Name and Date: Camp"
+    >>> [text[at:at + 3] for at in inside_headers(text)]
+    ['#2 ', '#3 ']
+    >>> inside_headers("#1 Name and Date: Reading #1 of the series"), inside_headers("Activity #2 Name and Date: Fair")
+    ([], [])
+    """
+    m = _STRONG.match(text)
+    own = m.start("rest") if m and (_number(m) is not None or m.group("colon")) else 1  # the paragraph's own header
+    return [h.start("head") for h in _INSIDE.finditer(text) if h.start("head") >= own]
 
 
 def is_no_activity(text: str) -> bool:

@@ -94,9 +94,10 @@ def split_links(text: str, span: SourceSpan) -> tuple[list[Link], list[str]]:
         between = text[last:m.start()]
         last = m.end()
         before = between.strip(" \t,;:|")
-        if links and before.startswith("("):
+        if links and before.startswith("(") and ")" in before:
             inside, _, after = before[1:].partition(")")
-            _label(links, inside)
+            if not _label(links, inside):
+                words.append(f"({inside})")
             before = after.strip(" \t,;:|")
         if before.endswith("(") or between.rstrip().endswith(":") or (before and text[m.end():m.end() + 1] == ")"):
             pending = before.rstrip("( ") or None
@@ -106,8 +107,9 @@ def split_links(text: str, span: SourceSpan) -> tuple[list[Link], list[str]]:
         links.append(Link(url, span, label or _clean_label(pending)))
         pending = None
     tail = text[last:].strip(" \t,;:|.")
-    if links and tail.startswith("(") and tail.endswith(")"):
-        _label(links, tail[1:-1])
+    single = tail.startswith("(") and tail.endswith(")") and not re.search(r"[()]", tail[1:-1])
+    if links and single and _label(links, tail[1:-1]):
+        pass
     elif tail and not _JOINERS.match(tail) and not no_link(tail):
         words.append(tail)
     return links, words
@@ -120,12 +122,16 @@ def _clean_label(label: str | None) -> str | None:
     return label or None
 
 
-def _label(links: list[Link], words: str) -> None:
-    """Words in parentheses after a URL: the URL's label."""
+def _label(links: list[Link], words: str) -> bool:
+    """Words in parentheses after a URL: the URL's label, unless it has one (then the caller keeps them)."""
     words = words.strip()
-    if words and links[-1].label is None:
+    if not words:
+        return True
+    if links[-1].label is None:
         last = links[-1]
         links[-1] = Link(last.text, last.span, words)
+        return True
+    return False
 
 
 def find_urls(text: str, span: SourceSpan) -> list[Link]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import Block, Cell, Link, Note, Paragraph, SourceSpan, Text
 from ..read.tables import header_roles
-from .boundaries import DETAILS_RE, LINKS_RE, HeaderMatch, find_header, is_no_activity
+from .boundaries import DETAILS_RE, LINKS_RE, HeaderMatch, find_header, inside_headers, is_no_activity
 from .links import find_urls, is_http_url, no_link, split_links
 
 __all__ = ["DraftActivity", "group_activities"]
@@ -48,6 +49,41 @@ class DraftActivity:
     has_details_line: bool = False
     mode: str = "name"
     last_link_row: int = 0
+
+
+@dataclass(frozen=True)
+class _Before:
+    """The text of a paragraph before an activity header inside it, and the broken tag ("p>", "<p")
+    that stood right before the header, if any."""
+
+    text: str
+    debris: str
+
+
+_DEBRIS = re.compile(r"\s*(?:<?/?[pP]>|</?[pP]|>)\s*$")
+
+
+def _pieces(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, _Before | None, bool]]:
+    """The paragraphs of an Activities cell cut before each activity header inside them: each piece
+    with what stood before it (for a header that was cut off) and whether it is cut before a header."""
+    found: list[tuple[Paragraph, _Before | None, bool]] = []
+    for para in paragraphs:
+        cuts = inside_headers(para.text)
+        if not cuts:
+            found.append((para, None, False))
+            continue
+        bounds = [0, *cuts, len(para.text)]
+        before: _Before | None = None
+        for k, (start, end) in enumerate(pairwise(bounds)):
+            text = para.text[start:end].strip()
+            last = k == len(cuts)
+            debris = ""
+            if not last and (m := _DEBRIS.search(text)):
+                text, debris = text[:m.start()].strip(), m.group(0).strip()
+            if text:  # only the first piece can be empty ("p>#2 Name and Date: ..."): every other starts a header
+                found.append((Paragraph(text, para.span), before, not last))
+            before = _Before(text, debris)
+    return found
 
 
 def _columns(header: Block | None, width: int) -> tuple[int | None, int, int]:
@@ -125,13 +161,18 @@ class _Grouper:
         paragraphs = list(activity_cell.paragraphs) if activity_cell else []
         if paragraphs and is_no_activity(paragraphs[0].text) and len(paragraphs) == 1:
             where = f" for {stated.value}" if stated else ""
-            self.note("no-activities", "info", f'no activity reported{where}: "{paragraphs[0].text[:100]}"', row.span)
+            impact = [Text(p.text, p.span) for p in impact_cell.paragraphs] if impact_cell else []
+            also = f'; the Impact cell "{" ".join(t.value for t in impact)[:80]}" is kept as stated' if impact else ""
+            self.note("no-activities", "info", f'no activity reported{where}: "{paragraphs[0].text[:100]}"{also}',
+                      row.span)
             self.current, self.country = None, stated or self.country
-            self.orphans.append(Text(paragraphs[0].text, paragraphs[0].span))
+            self.orphans.extend([Text(paragraphs[0].text, paragraphs[0].span), *impact])
             return
         continues = True
         orphaned: list[Paragraph] = []
-        for i, para in enumerate(paragraphs):
+        for i, (para, before, cut) in enumerate(_pieces(paragraphs)):
+            if before is not None:  # a header split off the paragraph: the text before it was read above
+                self.header_inside(before, para.span)
             header = find_header(para.text, row_start=i == 0)
             if header is not None and header.weak and not self.accept_weak(header, paragraphs, stated):
                 self.note("activity-header-doubtful", "warning",
@@ -151,35 +192,25 @@ class _Grouper:
                     self.activity_paragraph(para, False, index)
                     continue
             if header is not None:
-                if header.at:
-                    before = para.text[:header.at].strip(" >")
-                    if before and self.current is not None and re.search(r"\w", before):
-                        # "Details: x. #2 Name and Date: ...": the text before is a paragraph of the activity above
-                        self.note("activity-header-inside", "warning", f'an activity header inside a paragraph, '
-                                  f'after "{before[:60]}" (read with the activity above); start it on a line '
-                                  "of its own", para.span)
-                        if self.current.mode == "links" and not _URL_START.search(before) and "://" not in before:
-                            self.current.mode = "details"
-                        self.activity_paragraph(Paragraph(before, para.span), continues and i == 0, index)
-                    elif before:
-                        self.keep(Text(before, para.span), "activity-header-inside",
-                                  "text before an activity header in the same paragraph")
+                if orphaned:  # "Some words <p>#1 Name and Date: ...": the words before the first header
+                    self.orphaned(orphaned, None, row)  # (the Country cell is the activity's)
+                    orphaned = []
                 self.start(header, para, row, stated)
                 continues = False
                 continue
             if self.current is None:
-                orphaned.append(para)
+                if not cut:
+                    orphaned.append(para)
                 continue
+            if cut and self.current.mode == "links" and not _URL_START.search(para.text) and "://" not in para.text:
+                self.current.mode = "details"  # "Links: x. Photos were taken. #2 ...": not a link
             self.activity_paragraph(para, continues and i == 0, index)
         if self.current is None:
             orphaned.extend(impact_cell.paragraphs if impact_cell else ())
             if stated is not None:  # the country of the activities below: "Nepal | Some text first."
                 self.country = stated
             if orphaned:
-                self.orphans.extend(Text(p.text, p.span) for p in orphaned)
-                quoted = " | ".join(([stated.value] if stated else []) + [p.text for p in orphaned])
-                self.note("row-without-activity", "warning",
-                          f'table text before any "#1 Name and Date:": "{quoted[:80]}"; kept as stated', row.span)
+                self.orphaned(orphaned, stated, row)
             elif stated is not None:
                 self.pending = stated
                 self.note("country-cell-alone", "info", f'the Country cell "{stated.value}" stands on a row of its '
@@ -200,6 +231,28 @@ class _Grouper:
         self.current.span = self.current.span.to(row.span)
         for i, para in enumerate(impact_cell.paragraphs if impact_cell else ()):
             self.current.impact.append((para, continues and i == 0))
+
+    def orphaned(self, paragraphs: list[Paragraph], stated: Text | None, row: Block) -> None:
+        """Text of a row before any activity, its Country cell's too: the report's unparsed text."""
+        self.orphans.extend(([stated] if stated else []) + [Text(p.text, p.span) for p in paragraphs])
+        quoted = " | ".join(([stated.value] if stated else []) + [p.text for p in paragraphs])
+        self.note("row-without-activity", "warning",
+                  f'table text before any "#1 Name and Date:": "{quoted[:80]}"; kept as stated', row.span)
+
+    def header_inside(self, before: _Before, span: SourceSpan) -> None:
+        """Note an activity header found inside a paragraph, after the text ``before`` it (read as a
+        paragraph of the activity above, or kept as unparsed text before any activity)."""
+        broken = f'; the broken tag "{before.debris}" before it is dropped' if before.debris else ""
+        if before.text and self.current is not None:
+            quoted = before.text if len(before.text) <= 60 else "…" + before.text[-60:]
+            self.note("activity-header-inside", "warning", f'an activity header inside a paragraph, after "{quoted}" '
+                      f"(read with the activity above){broken}; start it on a line of its own", span)
+        elif before.text:
+            self.keep(Text(before.text, span), "activity-header-inside",
+                      "text before an activity header in the same paragraph" + broken)
+        else:
+            self.note("activity-header-inside", "warning", f"an activity header inside a paragraph{broken}; start "
+                      "it on a line of its own", span)
 
     def accept_weak(self, header: HeaderMatch, paragraphs: list[Paragraph], stated: Text | None) -> bool:
         """A bare "1." at the start of a row starts an activity only with more evidence."""
@@ -252,6 +305,7 @@ class _Grouper:
     def activity_paragraph(self, para: Paragraph, first_of_row: bool, row_index: int) -> None:
         draft = self.current
         assert draft is not None
+        draft.span = draft.span.to(para.span)  # the row may go on with the next activity: cover what it gave this one
         if m := DETAILS_RE.match(para.text):
             draft.mode, draft.has_details_line = "details", True
             if m.group("rest"):

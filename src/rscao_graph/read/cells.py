@@ -2,12 +2,14 @@
 
 A cell of the export holds ``<p>`` paragraphs; Word and other editors also leave ``<br>``, ``<b>``,
 ``<span>``, ``<a href>`` and entities. Only known HTML tag names are markup: ``<Digital Libraries>`` or
-``<https://...>`` are text. The scanner is linear in the length of the cell, whatever the nesting or
-balance of the tags, and keeps every character of text: text between or outside paragraphs becomes a
-paragraph of its own, an unclosed ``<p>`` runs to the next one or the end of the cell, a stray ``</p>``
-ends the text before it; a line break ``<br>`` inside a cell separates paragraphs too ("Camp, 5 Nov
-2019<br>Details: ..."). A link ``<a href="URL">text</a>`` is written ``[text](URL)``, the form the link
-extractor reads.
+``<https://...>`` are text, and so is a known name followed by words that are no attributes
+(``<A Day of Reading>``, ``<P Nepal>``: attributes are ``name=value`` pairs). The scanner is linear in
+the length of the cell, whatever the nesting or balance of the tags, and keeps every character of text:
+text between or outside paragraphs becomes a paragraph of its own, an unclosed ``<p>`` runs to the next
+one or the end of the cell, a stray ``</p>`` ends the text before it; a line break ``<br>`` inside a
+cell separates paragraphs too ("Camp, 5 Nov 2019<br>Details: ..."), and so does a line separator
+(U+2028, U+2029: Word's manual line break, see ``decode``). A link ``<a href="URL">text</a>`` is
+written ``[text](URL)``, the form the link extractor reads.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ __all__ = ["KNOWN_TAGS", "clean_inline", "parse_cell"]
 KNOWN_TAGS = frozenset(
     "a abbr b big blockquote br center code del div em font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark "
     "o:p ol p pre q s samp section small span strike strong sub sup table tbody td th thead tr tt u ul".split())
-_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9:]*)(?P<attrs>(?:\s[^<>]*)?)/?>")
+# Attributes are name=value pairs (quoted or not) or one of HTML's bare boolean names: "<a href=x>" and
+# "<td nowrap>" are markup, "<A Day of Reading>" or "<P Nepal>" (a title in angle brackets) are text.
+# Nothing in a tag crosses "<" or ">", so a match attempt ends at the next bracket (the scan stays linear).
+_ATTRIBUTE = (r"""\s+(?:[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+)"""
+              r"|(?:nowrap|hidden|compact|noshade|disabled|checked|selected|reversed)(?=[\s/>]))")
+_TAG = re.compile(rf"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9:]*)(?P<attrs>(?:{_ATTRIBUTE})*+)\s*/?>")
 _HREF = re.compile(r"""href\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s"'>]+))""", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*|(?<![\w/])__|__(?![\w/])")
 _SPACE = re.compile(r"\s+")
@@ -31,6 +38,7 @@ _SPACE = re.compile(r"\s+")
 # URL's query string into "¶".
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BREAKS = frozenset({"br", "li", "tr", "td", "th", "div", "hr"})
+_LINE_BREAK = re.compile("[\u2028\u2029]")
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -93,8 +101,11 @@ def parse_cell(raw: str, name: str, line_no: int, offset: int) -> Cell:
     """
     pieces: list[tuple[int, int]] = []
     start = 0
-    for tag_start, tag_end, tag, _, _ in _tags(raw):
-        if tag in ("p", "br"):  # <p>, </p> and a line break <br> each end the text before them
+    marks = _tags(raw)
+    if "\u2028" in raw or "\u2029" in raw:  # a line separator: Word's manual line break
+        marks = sorted(marks + [(m.start(), m.end(), "br", False, "") for m in _LINE_BREAK.finditer(raw)])
+    for tag_start, tag_end, tag, _, _ in marks:
+        if tag in ("p", "br"):  # <p>, </p> and a line break (<br>, U+2028) each end the text before them
             pieces.append((start, tag_start))
             start = tag_end
     pieces.append((start, len(raw)))

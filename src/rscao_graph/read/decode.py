@@ -2,8 +2,10 @@
 
 What RDF tools refuse never reaches the model: noncharacters (U+FFFE, U+FFFF, ...), control characters
 other than tab and line feed, and lone surrogates are replaced by U+FFFD with a note naming the line;
-line separators (U+2028, U+2029, U+0085) become line feeds. Zero-width and other default-ignorable
-characters stay in the text as stated (names ignore them when they are compared, see ``reference``).
+line separators (U+2028, U+2029, U+0085) become line feeds, but in a table row (a line with tabs, when
+the file's lines end in line feeds) a line break inside its cell, which the cell reader reads as
+``<br>``. Zero-width and other default-ignorable characters stay in the text as stated (names ignore
+them when they are compared, see ``reference``).
 """
 
 from __future__ import annotations
@@ -96,11 +98,12 @@ def _decode_utf16(data: bytes, name: str, notes: list[Note]) -> tuple[str, str]:
 
 
 def _clean(text: str, name: str, notes: list[Note]) -> str:
-    """Line separators to line feeds; refused code points to U+FFFD, noted once per line."""
+    """Line separators to line feeds (or, in a table row, to a break inside its cell); refused code
+    points to U+FFFD, noted once per line."""
     if _LINE_SEPARATORS.search(text):
         notes.append(Note("line-separators", "info", "Unicode line separators (U+2028, U+2029 or U+0085) were read "
                           "as line breaks", SourceSpan(name, 1, 1, 0, 0)))
-        text = _LINE_SEPARATORS.sub("\n", text)
+        text = _separate_lines(text)
     text = text.replace("\f", " ").replace("\v", " ")
     if not _REFUSED.search(text):
         return text
@@ -121,6 +124,19 @@ def _clean(text: str, name: str, notes: list[Note]) -> str:
         notes.append(Note("text-replaced", "warning", f"{noted - _MAX_NOTES} more lines had such characters",
                           SourceSpan(name, 1, 1, 0, 0)))
     return "\n".join(lines)
+
+
+def _separate_lines(text: str) -> str:
+    """The file's lines, when line separators end them (a file of one line joined by U+2028); else
+    (the file has line feeds) a separator in a row of the table (a line with tabs) is a line break
+    inside its cell, kept as U+2028 for the cell reader, and one anywhere else ends its line.
+
+    >>> _separate_lines("a\\u2028b\\u2029c"), _separate_lines("x\\u2028y\\nA\\t<p>B\\u2028C</p>\\t\\x85D\\n")
+    ('a\\nb\\nc', 'x\\ny\\nA\\t<p>B\\u2028C</p>\\t\\u2028D\\n')
+    """
+    if "\n" not in text.rstrip("\n"):
+        return _LINE_SEPARATORS.sub("\n", text)
+    return "\n".join(_LINE_SEPARATORS.sub("\u2028" if "\t" in line else "\n", line) for line in text.split("\n"))
 
 
 def _decode_other(data: bytes, name: str, error: UnicodeDecodeError) -> tuple[str, str]:
