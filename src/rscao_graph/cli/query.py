@@ -67,7 +67,7 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
         rscao-graph query activities --endpoint http://localhost:7878/query
     """
     from ..query.run import format_results, run_on_endpoint, run_on_store
-    from ..query.store import open_store
+    from ..query.store import reading_store
     from ..query.stored import bind_query, load_queries
     from ..vocab import PREFIXES
 
@@ -76,11 +76,13 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
         raise UsageError(f"no stored query {name!r}", hint="'rscao-graph queries' lists them")
     stored = queries[name]
     text = bind_query(stored, params)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if endpoint:
         results = run_on_endpoint(endpoint, text, stored.kind, timeout=timeout, user=user,
                                   password=password if password is not None else environment().endpoint_password)
+        output = format_results(results, fmt, PREFIXES)
     else:
-        results = run_on_store(open_store(data or settings_from().out), text)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
-    click.echo(format_results(results, fmt, PREFIXES).decode("utf-8"), nl=False)
+        with reading_store(data or settings_from().out) as store:  # one generation, even while a build replaces it
+            output = format_results(run_on_store(store, text), fmt, PREFIXES)
+    click.echo(output.decode("utf-8"), nl=False)
 
