@@ -181,6 +181,17 @@ def test_a_report_name_with_a_line_break_is_quoted(work: Path, sample_path: Path
     assert all(line.startswith('"a.md:1: error: forged\\nreport.md":') for line in lines[:-1])
 
 
+@pytest.mark.skipif(sys.platform == "darwin", reason="file names are UTF-8 there")
+def test_a_report_name_that_is_not_utf8(work: Path, sample_path: Path) -> None:
+    """Was exit 4 (a lone surrogate in the provenance literal); its bytes are escaped, in messages too."""
+    name = os.fsdecode(b"bad\xffname.md")
+    shutil.copy(sample_path, work / name)
+    result = run("validate", name)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("bad\\xffname.md:52: info: CN #1 ")
+    assert run("-q", "build", "--workers", "1", name).exit_code == 0
+
+
 # --- item 12: a query while builds replace the store ------------------------------------------------
 
 

@@ -174,7 +174,8 @@ def _check_outside(files: Sequence[ReportFile], settings: Settings) -> None:
     out = settings.out.resolve()
     inside = next((f.path for f in files if out == f.path.resolve() or out in f.path.resolve().parents), None)
     if inside is not None:
-        raise UsageError(f"the output folder {settings.out} holds the report {inside}",
+        raise UsageError(f"the output folder {shown_name(str(settings.out))} holds the report "
+                         f"{shown_name(str(inside))}",
                          hint="give another --out; the output folder is replaced whole")
 
 

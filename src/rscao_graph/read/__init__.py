@@ -45,9 +45,12 @@ def read_report(path: Path, root: Path | None = None) -> SourceDocument:
     Raises :class:`ReportError` (exit 2) for a missing, empty, binary or undecodable file, what is not a
     regular file (a FIFO, a device, a socket: never waited on or read), a document that cannot be read
     (damaged, password-protected, macro-enabled, past the size limits) or a format that is not a
-    report's (naming what was found).
+    report's (naming what was found). A file name that is not UTF-8 is named with its other bytes
+    escaped (``report\\xff.md``): names are text, in messages and in provenance.
     """
     name = display_name(path, root)
+    if any("\udc80" <= c <= "\udcff" for c in name):
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as exc:
