@@ -258,3 +258,18 @@ def test_write_file_atomic_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.Mo
                                                                         "cannot write: No space left on device")
     assert path.read_bytes() == b"before"
     assert _names(tmp_path) == ["links.csv"]
+
+
+def test_without_locks_the_pid_and_its_start_time_are_the_proof(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "lock", lambda fd, shared=False, wait=True: "unsupported")
+    out = tmp_path / "dist"
+    _earlier_build(out)
+    me = f"{os.getpid()} {files._start_time(os.getpid())}\n"
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    for name, owner in [("live", me), ("dead", f"{int(done.stdout)} 1\n"), ("reused", f"{os.getpid()} 1\n")]:
+        (tmp_path / f".dist.tmp-{name}").mkdir()
+        (tmp_path / f".dist.tmp-{name}" / LOCK).write_text(owner)
+    assert remove_stale(out) == [tmp_path / ".dist.tmp-dead", tmp_path / ".dist.tmp-reused"]
+    assert _names(tmp_path) == [".dist.tmp-live", "dist"]

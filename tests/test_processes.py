@@ -32,6 +32,7 @@ def test_pool_workers_are_killed_with_their_parent_and_know_it() -> None:
         assert pool.submit(_death_signal).result() == signal.SIGKILL
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
 def test_a_child_whose_parent_is_gone_exits_at_once() -> None:
     pid = os.fork()
     if pid == 0:  # the child: told another parent forked it, as when the parent died before it started

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import logging
 import os
 import re
@@ -35,7 +34,15 @@ from pathlib import Path
 
 from .errors import InputError, OutputError, UsageError, environment_error
 
-__all__ = ["LOCK", "MARKER", "OutputFolder", "check_output", "remove_stale", "staged_output", "write_file_atomic"]
+try:
+    import fcntl
+
+    _HAS_LOCKS = True
+except ImportError:  # not POSIX: no locks, the pid and start time are the proof
+    _HAS_LOCKS = False
+
+__all__ = ["LOCK", "MARKER", "OutputFolder", "check_output", "lock", "remove_stale", "staged_output",
+           "write_file_atomic"]
 
 log = logging.getLogger("rscao_graph")
 
@@ -48,6 +55,23 @@ _PREVIOUS = "previous"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _NO_LOCKS = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def lock(fd: int, *, shared: bool = False, wait: bool = True) -> str:
+    """``flock`` the file or folder open as ``fd``: "locked"; "held" (by another open description of it,
+    when not waiting); or "unsupported" (no locks on this system or file system)."""
+    if not _HAS_LOCKS:
+        return "unsupported"
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | (0 if wait else fcntl.LOCK_NB))
+    except OSError as exc:
+        if exc.errno in _NO_LOCKS:
+            return "unsupported"
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+            return "held"
+        raise
+    return "locked"
 
 
 @dataclass(frozen=True)
@@ -85,13 +109,9 @@ def _start_time(pid: int) -> str:
 
 def _claim(work: Path) -> int:
     """Create the lock file of ``work``, lock it for as long as this process lives and write who we are."""
-    fd = os.open(work / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    fd = os.open(work / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError as exc:
-            if exc.errno not in _NO_LOCKS:
-                raise  # else a file system without locks: the pid and start time are the proof
+        lock(fd)  # where unsupported, the pid and start time are the proof
         os.write(fd, f"{os.getpid()} {_start_time(os.getpid())}\n".encode("ascii"))
     except BaseException:
         os.close(fd)
@@ -104,16 +124,18 @@ def _try_lock(path: Path, keep: list[int]) -> str:
     waiting: "free" (taken: its descriptor is appended to ``keep``, for the caller to close), "held", or
     "unsupported" (a file system without locks); a path that is gone is "free"."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | _CLOEXEC)
     except FileNotFoundError:
         return "free"
     except OSError:
         return "held"
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as exc:
+        state = lock(fd, wait=False)
+    except OSError:
+        state = "held"
+    if state != "locked":
         os.close(fd)
-        return "unsupported" if exc.errno in _NO_LOCKS else "held"
+        return state
     keep.append(fd)
     return "free"
 

@@ -11,7 +11,6 @@ leaves a generation someone reads to the next build to remove.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from pathlib import Path
 from pyoxigraph import Quad, Store
 
 from ..errors import UsageError
+from ..files import lock
 
 __all__ = ["STORE_DIR", "open_store", "reading_store", "write_store"]
 
@@ -27,7 +27,6 @@ __all__ = ["STORE_DIR", "open_store", "reading_store", "write_store"]
 STORE_DIR = "store"
 #: How often a generation removed while it was being opened is given up for the next one.
 _ATTEMPTS = 20
-_NO_LOCKS = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL)
 
 
 def write_store(quads: list[Quad], folder: Path) -> None:
@@ -71,17 +70,16 @@ def reading_store(data: Path) -> Iterator[Store]:
     """The store of the build in ``data``, open read-only on one generation of the folder for as long
     as the ``with`` block runs: a build that replaces ``data`` meanwhile neither changes nor removes what
     is read. Raises :class:`UsageError` when there is no built store."""
+    if not hasattr(os, "O_DIRECTORY"):  # folders cannot be held open here (Windows): open by name
+        yield open_store(data)
+        return
     for _ in range(_ATTEMPTS):
         try:
             fd = os.open(data, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except OSError as exc:
             raise _no_store(data) from exc
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build removes this generation
-            except OSError as exc:
-                if exc.errno not in _NO_LOCKS:
-                    raise
+            lock(fd, shared=True)  # waits while a build removes this generation
             if os.fstat(fd).st_nlink == 0:
                 continue  # removed by a build while we waited: ``data`` is now the next generation
             try:
