@@ -20,7 +20,8 @@ import pytest
 import rscao_graph
 
 PACKAGE = Path(rscao_graph.__file__).parent
-GROUND = {"config", "decisions", "errors", "fetch", "files", "iris", "model", "reference", "resources", "vocab"}
+GROUND = {"config", "decisions", "errors", "fetch", "files", "iris", "model", "processes", "reference", "resources",
+          "vocab"}
 #: Layer -> the layers it may import (besides the ground floor and itself).
 ALLOWED: dict[str, set[str]] = {
     "model": set(),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import MINIMAL_REPORT, SETTINGS, write_report
+from pyoxigraph import NamedNode
 
 from rscao_graph.config import Environment
 from rscao_graph.errors import InputError, ReportError, UsageError, ValidationFailed
@@ -146,3 +147,65 @@ def test_reading_in_several_processes_gives_the_same_dataset(tmp_path: Path, sam
         "bad.md:1: not a bi-annual sub-regional report: neither its title block nor its sections were found "
         '(expected "Bi-annual Sub-Regional Report", "Sub-region:", "I. Achievements ..." and the Country / '
         "Activities / Impact table)"]
+
+
+# --- a report-level error skips that report only (issue 10, item 5) --------------------------------
+
+
+def _clashing(tmp_path: Path) -> list[ReportFile]:
+    """Three reports: b.md names "Mork City Library", whose IRI a.md's "Mörk City Library" owns, after
+    minting its own convenor "Zhou Xin"; c.md's convenor "Zhōu Xin" clashes only with that."""
+    def report(name: str, convenor: str, organisation: str, period: str) -> Path:
+        return write_report(tmp_path, MINIMAL_REPORT.replace("Chen Ying", convenor)
+                            .replace("Worked with the National Library of China", f"Worked with the {organisation}")
+                            .replace("September 2019 – March 2020", period), name)
+
+    return files(report("a.md", "Wang Li", "Mörk City Library", "September 2019 – March 2020"),
+                 report("b.md", "Zhou Xin", "Mork City Library", "September 2020 – March 2021"),
+                 report("c.md", "Zhōu Xin", "National Library of China", "September 2021 – March 2022"))
+
+
+CLASH = ("b.md:14: two different names mint the same IRI https://w3id.org/rscao/org/mork-city-library: "
+         "'name:mörk city library' and 'name:mork city library' (add one of them as an alias, or a distinct "
+         "entry, in data/gazetteer.csv)")
+
+
+def test_names_that_clash_skip_that_report_only(tmp_path: Path) -> None:
+    reports = _clashing(tmp_path)
+    with pytest.raises(InputError) as err:
+        build_dataset(reports, SETTINGS, load_reference())
+    assert str(err.value) == CLASH
+    skipped: list[ReportError] = []
+    build = build_dataset(reports, SETTINGS, load_reference(), keep_going=True, on_skipped=skipped.append)
+    assert [str(e) for e in build.skipped] == [str(e) for e in skipped] == [CLASH]
+    assert isinstance(build.skipped[0], ReportError) and build.skipped[0].exit_code == 2
+    # c.md is built as if b.md were not there: the convenor b.md minted before failing is forgotten
+    assert [b.report.file for b in build.reports] == ["a.md", "c.md"]
+    assert NamedNode("https://w3id.org/rscao/person/zhou-xin") in {q.subject for q in build.quads()}
+
+
+def test_any_input_error_of_one_report_skips_it(tmp_path: Path, sample_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from rscao_graph import pipeline
+
+    real = pipeline.extract_report
+
+    def failing(doc: object, reference: object) -> object:
+        if getattr(doc, "name", "") == "bad.md":
+            raise InputError("a gazetteer entry this report needs is malformed")
+        return real(doc, reference)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_report", failing)
+    bad = write_report(tmp_path, MINIMAL_REPORT, "bad.md")
+    build = build_dataset(files(sample_path, bad), SETTINGS, load_reference(), keep_going=True)
+    assert [b.report.file for b in build.reports] == ["north-east-asia-2019-09--2020-03.md"]
+    assert [str(e) for e in build.skipped] == ["bad.md: a gazetteer entry this report needs is malformed"]
+
+
+def test_check_keeps_going_too(tmp_path: Path) -> None:
+    skipped: list[ReportError] = []
+    dataset, validation = check(_clashing(tmp_path), SETTINGS, load_reference(), keep_going=True,
+                                on_skipped=skipped.append)
+    assert [b.report.file for b in dataset.reports] == ["a.md", "c.md"]
+    assert [str(e) for e in skipped] == [CLASH]
+    assert {f.file for f in validation.findings} <= {"a.md", "c.md", "(reference data)"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -361,3 +362,16 @@ def test_only_complete_entities_are_decoded() -> None:
 
     assert clean_inline("<p>a &amp; b https://x.org/?q=1&para=2&copy=3 &#8211; &lt;</p>") == (
         "a & b https://x.org/?q=1&para=2&copy=3 – <")
+
+
+# --- only regular files are read (issue 10, item 9) -------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_is_refused_unread(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    for path, kind in ((tmp_path / "pipe.md", "a FIFO (named pipe)"), (Path("/dev/null"), "a character device")):
+        with pytest.raises(ReportError) as info:
+            read_report(path, tmp_path)
+        assert (info.value.file, info.value.message) == (
+            path.name, f"this is {kind}, not a report file; only regular files are read")

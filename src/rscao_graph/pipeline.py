@@ -9,25 +9,25 @@ caller passes what the environment says and receives the findings.
 
 from __future__ import annotations
 
+import copy
 import logging
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .config import Environment, Settings
 from .decisions import decisions_source, overridden_links, read_decisions
-from .errors import ReportError, UsageError, ValidationFailed
+from .errors import InputError, ReportError, UsageError, ValidationFailed, shown_name
 from .extract import extract_report
 from .files import check_output
 from .iris import Minter
 from .model import Note, Report, SourceSpan
+from .processes import can_fork, fork_pool
 from .publish.writer import write_build
 from .rdf.authority import decision_quads
 from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import map_report
 from .rdf.reference_graphs import reference_quads
-from .read import read_report
+from .read import display_name, read_report
 from .read.sources import ReportFile
 from .reference import Reference
 from .validate import Validation, validate_build
@@ -72,12 +72,21 @@ def _newer(a: BuiltReport, b: BuiltReport) -> BuiltReport:
 _REFERENCE: Reference | None = None
 
 
+def _report_error(exc: InputError, name: str) -> ReportError:
+    """``exc`` as the error of the report ``name`` (a report-level error: ``keep_going`` skips the report)."""
+    if isinstance(exc, ReportError) and exc.file is not None:
+        return exc
+    error = ReportError(exc.message, file=exc.file or name, line=exc.line, hint=exc.hint)
+    error.__cause__ = exc
+    return error
+
+
 def _extract(file: ReportFile) -> Report | ReportError:
     assert _REFERENCE is not None
     try:
         return extract_report(read_report(file.path, file.root), _REFERENCE)
-    except ReportError as exc:
-        return exc
+    except InputError as exc:
+        return _report_error(exc, display_name(file.path, file.root))
 
 
 def _extracted(files: list[ReportFile], reference: Reference, workers: int) -> Iterator[Report | ReportError]:
@@ -86,11 +95,11 @@ def _extracted(files: list[ReportFile], reference: Reference, workers: int) -> I
     global _REFERENCE
     _REFERENCE = reference
     try:
-        if workers > 1 and len(files) >= 2 * workers and "fork" in multiprocessing.get_all_start_methods():
+        if workers > 1 and len(files) >= 2 * workers and can_fork():
             from .extract.mentions import finder_for
 
             finder_for(reference)  # built once here, inherited by the workers
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with fork_pool(workers) as pool:
                 yield from pool.map(_extract, files, chunksize=max(1, min(32, len(files) // (4 * workers))))
         else:
             yield from map(_extract, files)
@@ -98,13 +107,24 @@ def _extracted(files: list[ReportFile], reference: Reference, workers: int) -> I
         _REFERENCE = None
 
 
+def _trial(minter: Minter) -> Minter:
+    """A copy of ``minter`` with its own record of the slugs minted so far: a report whose mapping fails
+    halfway leaves the shared minter as it was."""
+    trial = copy.copy(minter)
+    for name, value in vars(minter).items():
+        if isinstance(value, dict):
+            setattr(trial, name, dict(value))
+    return trial
+
+
 def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Reference, *,
                   keep_going: bool = False, on_report: Callable[[ReportFile], None] | None = None,
                   on_skipped: Callable[[ReportError], None] | None = None, workers: int = 1) -> Build:
-    """Read, extract and map every report (reading and extracting in up to ``workers`` processes). An
-    unreadable report raises :class:`ReportError`, or with ``keep_going`` is skipped and recorded (and
-    handed to ``on_skipped``). Two reports for the same sub-region and period: the later submission
-    replaces the earlier, with a warning note."""
+    """Read, extract and map every report (reading and extracting in up to ``workers`` processes). A
+    report that cannot be built (unreadable, or its names minting IRIs that another report's names own)
+    raises :class:`ReportError`, or with ``keep_going`` is skipped and recorded (and handed to
+    ``on_skipped``), the others built as if it were not there. Two reports for the same sub-region and
+    period: the later submission replaces the earlier, with a warning note."""
     minter = Minter(settings.base_iri)
     decisions = read_decisions(decisions_source(settings.decisions))
     links = decision_quads(decisions, minter)
@@ -116,16 +136,21 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Re
         if on_report is not None:
             on_report(file)
         log.debug("reading %s", file.path)
+        if not isinstance(report, ReportError):
+            try:
+                mapper = _trial(minter) if keep_going else minter
+                graph = map_report(report, mapper, reference)
+                minter = mapper
+            except InputError as error:
+                report = _report_error(error, report.file)
         if isinstance(report, ReportError):
-            exc = report
             if not keep_going:
-                raise exc
-            build.skipped.append(exc)
-            log.debug("skipped %s: %s", file.path, exc)
+                raise report
+            build.skipped.append(report)
+            log.debug("skipped %s: %s", file.path, report)
             if on_skipped is not None:
-                on_skipped(exc)
+                on_skipped(report)
             continue
-        graph = map_report(report, minter, reference)
         built = BuiltReport(report, graph.graph.value, graph.quads, tuple(report.notes) + tuple(graph.notes),
                             graph.focus, graph.shared)
         if built.iri in by_iri:
@@ -133,8 +158,9 @@ def build_dataset(files: Iterable[ReportFile], settings: Settings, reference: Re
             kept = _newer(built, earlier)
             dropped = earlier if kept is built else built
             build.notes.append(Note("report-replaced", "warning",
-                                    f"{kept.report.file} and {dropped.report.file} are both the report for "
-                                    f"{built.iri}; {kept.report.file} (the later submission) replaces the other",
+                                    f"{shown_name(kept.report.file)} and {shown_name(dropped.report.file)} are "
+                                    f"both the report for {built.iri}; {shown_name(kept.report.file)} (the later "
+                                    "submission) replaces the other",
                                     dropped.report.activities[0].span if dropped.report.activities
                                     else SourceSpan(dropped.report.file, 1, 1, 0, 0)))
             by_iri[built.iri] = kept
@@ -148,16 +174,22 @@ def _check_outside(files: Sequence[ReportFile], settings: Settings) -> None:
     out = settings.out.resolve()
     inside = next((f.path for f in files if out == f.path.resolve() or out in f.path.resolve().parents), None)
     if inside is not None:
-        raise UsageError(f"the output folder {settings.out} holds the report {inside}",
+        raise UsageError(f"the output folder {shown_name(str(settings.out))} holds the report "
+                         f"{shown_name(str(inside))}",
                          hint="give another --out; the output folder is replaced whole")
 
 
 def check(files: Sequence[ReportFile], settings: Settings, reference: Reference, *, workers: int = 1,
-          on_report: Callable[[ReportFile], None] | None = None) -> tuple[Build, Validation]:
-    """Read, extract, map and validate ``files`` without writing anything (an unreadable report raises
-    :class:`ReportError`)."""
+          keep_going: bool = False, on_report: Callable[[ReportFile], None] | None = None,
+          on_skipped: Callable[[ReportError], None] | None = None) -> tuple[Build, Validation]:
+    """Read, extract, map and validate ``files`` without writing anything. A report that cannot be built
+    raises :class:`ReportError`, or with ``keep_going`` is skipped (``on_skipped``; the build's
+    ``skipped``); none that can raises :class:`UsageError`."""
     _check_outside(files, settings)
-    dataset = build_dataset(files, settings, reference, on_report=on_report, workers=workers)
+    dataset = build_dataset(files, settings, reference, keep_going=keep_going, on_report=on_report,
+                            on_skipped=on_skipped, workers=workers)
+    if not dataset.reports:
+        raise UsageError("no report could be read")
     log.info("validating %d report graph(s) in up to %d process(es)", len(dataset.reports), workers)
     return dataset, validate_build(dataset, workers=workers)
 

@@ -8,18 +8,17 @@ not be read, a report replaced by a resubmission) join the findings under their 
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from .errors import InputError
+from .errors import InputError, shown_name
 from .model import Note, link_problem, refused_in_iri
+from .processes import can_fork, fork_pool
 from .rdf.dataset import Build, BuiltReport
 from .rdf.mapping import Focus
 from .rdf.nodes import integer
@@ -70,8 +69,10 @@ class Finding:
         return f'{kind} "{rest}"' if rest else self.name
 
     def text(self) -> str:
-        """``FILE:LINE: severity: ...``; in a document (.docx, HTML) ``FILE:table 1, row 5: ...``."""
-        return f"{self.file}:{self.where or self.line}: {self.severity}: {self.subject}: {self.message} [{self.rule}]"
+        """``FILE:LINE: severity: ...``; in a document (.docx, HTML) ``FILE:table 1, row 5: ...``; a FILE
+        with a line break or another control character in its name is quoted (:func:`shown_name`)."""
+        return (f"{shown_name(self.file)}:{self.where or self.line}: {self.severity}: {self.subject}: {self.message} "
+                f"[{self.rule}]")
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as JSON data; ``where`` (the place in a document) only for a .docx or HTML report."""
@@ -306,10 +307,9 @@ def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int = 1)
     findings: list[Finding] = []
     _WORK = build.reports
     try:
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if workers > 1 and can_fork():
             _shapes(), _read_predicates(), _target_classes()  # loaded once, inherited by the workers
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with fork_pool(workers) as pool:
                 for part in pool.map(_validate_batch, bounds):
                     findings += part
         else:
@@ -319,7 +319,7 @@ def validate_build(build: Build, batch_size: int = BATCH_SIZE, workers: int = 1)
         _WORK = []
     findings += _shacl_findings(_rdflib_graph(build.reference), {}, "(reference data)")
     for note in build.notes:
-        kept = next((b for b in build.reports if note.message.startswith(b.report.file + " ")), None)
+        kept = next((b for b in build.reports if note.message.startswith(shown_name(b.report.file) + " ")), None)
         findings.append(Finding(note.span.file, note.span.line, note.severity, note.code,
                                 kept.iri if kept else "", note.message, name=f"report {note.span.file}",
                                 where=note.span.where() if note.span.locator is not None else ""))

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from ..config import version
-from ..errors import RscaoError
+from ..errors import RscaoError, environment_error
 from .build import build, validate
 from .link import link
 from .parse import parse
@@ -35,7 +35,9 @@ class _ClickHandler(logging.Handler):
 
 
 class RscaoGroup(click.Group):
-    """Maps library errors to exit codes; an unexpected exception is an internal error (exit 4)."""
+    """Maps library errors to exit codes; an error of the machine (a full disk, no permission: see
+    :func:`~rscao_graph.errors.environment_error`) is exit 2; any other unexpected exception is an internal
+    error (exit 4)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -46,6 +48,10 @@ class RscaoGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:
+            error = environment_error(exc) if isinstance(exc, OSError) else None
+            if error is not None:  # a full disk or a missing permission is the machine's, not a bug
+                click.echo(f"error: {error}", err=True)
+                ctx.exit(error.exit_code)
             if (ctx.obj or {}).get("debug"):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}. This is a bug; please report it at "

@@ -26,7 +26,8 @@ __all__ = ["build", "validate"]
 @reports_argument
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder (default dist/).")
 @base_iri_option
-@click.option("--keep-going", is_flag=True, help="Skip unreadable reports (exit 2 after building the rest).")
+@click.option("--keep-going", is_flag=True, help="Skip reports that cannot be built, unreadable or with names "
+              "that clash with another report's (exit 2 after building the rest).")
 @click.option("--allow-invalid", is_flag=True, help="Write the output even when validation finds violations.")
 @workers_option
 @click.pass_context
@@ -72,9 +73,11 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out: Path | None, base_
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True,
               help="text: one finding a line; json: a list of findings; turtle: the SHACL validation report.")
 @base_iri_option
+@click.option("--keep-going", is_flag=True, help="Skip reports that cannot be built, unreadable or with names "
+              "that clash with another report's (exit 2 after validating the rest, 1 if it found violations).")
 @workers_option
 @click.pass_context
-def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: str | None,
+def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: str | None, keep_going: bool,
              workers: int | None) -> None:
     """Check REPORTS (default data/reports/) against the SHACL shapes; exit 1 on violations.
 
@@ -93,8 +96,9 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
     settings = settings_from(base_iri=base_iri)
     files = collect_reports(reports, settings.reports)
     with progress(ctx, files) as advance:
-        _, validation = pipeline.check(files, settings, load_reference(), workers=worker_count(workers),
-                                       on_report=advance)
+        dataset, validation = pipeline.check(
+            files, settings, load_reference(), workers=worker_count(workers), keep_going=keep_going,
+            on_report=advance, on_skipped=lambda skipped: click.echo(f"skipped: {skipped}", err=True))
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in validation.findings], ensure_ascii=False, indent=2))
     elif fmt == "turtle":
@@ -105,3 +109,5 @@ def validate(ctx: click.Context, reports: tuple[Path, ...], fmt: str, base_iri: 
         echo_findings(ctx, validation, err=False, everything=not quiet)
     if not validation.conforms:
         ctx.exit(1)
+    if dataset.skipped:
+        ctx.exit(2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -85,7 +86,7 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
     """
     from ..query.resolve import Resolver, solution_rows
     from ..query.run import Results, format_results, run_on_endpoint, run_on_store
-    from ..query.store import open_store
+    from ..query.store import reading_store
     from ..query.stored import bind_query, load_queries
     from ..reference import load_reference
     from ..vocab import PREFIXES
@@ -94,17 +95,18 @@ def query(ctx: click.Context, name: str, params: dict[str, str], fmt: str | None
     if name not in queries:
         raise UsageError(f"no stored query {name!r}", hint="'rscao-graph queries' lists them")
     stored = queries[name]
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+
+    def answer(run: Callable[[str, str], Results]) -> bytes:
+        resolver = Resolver(lambda text: solution_rows(run(text, "SELECT").solutions or ()), load_reference())
+        return format_results(run(bind_query(stored, resolver.resolve(stored, params)), stored.kind), fmt, PREFIXES)
+
     if endpoint:
         secret = password if password is not None else environment().endpoint_password
-
-        def run(text: str, kind: str) -> Results:
-            return run_on_endpoint(endpoint, text, kind, timeout=timeout, user=user, password=secret)
+        output = answer(lambda text, kind: run_on_endpoint(endpoint, text, kind, timeout=timeout, user=user,
+                                                           password=secret))
     else:
-        store = open_store(data or settings_from().out)
+        with reading_store(data or settings_from().out) as store:  # one generation, even while a build replaces it
+            output = answer(lambda text, kind: run_on_store(store, text))
+    click.echo(output.decode("utf-8"), nl=False)
 
-        def run(text: str, kind: str) -> Results:
-            return run_on_store(store, text)
-    resolver = Resolver(lambda text: solution_rows(run(text, "SELECT").solutions or ()), load_reference())
-    results = run(bind_query(stored, resolver.resolve(stored, params)), stored.kind)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
-    click.echo(format_results(results, fmt, PREFIXES).decode("utf-8"), nl=False)

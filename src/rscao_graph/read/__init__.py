@@ -7,6 +7,9 @@ documents (``docx.py``) and HTML (``html.py``), the last two laid out as the tex
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from ..errors import ReportError
@@ -20,6 +23,9 @@ __all__ = ["REPORT_SUFFIXES", "display_name", "read_bytes", "read_report"]
 #: The file name endings of reports looked for in a folder (a file named on the command line is read
 #: whatever its name); .docm and .doc are looked for so that they get a clear error, not silence.
 REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".html", ".htm", ".xhtml")
+#: What a path that is not a regular file is, in messages.
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
 
 
 def display_name(path: Path, root: Path | None) -> str:
@@ -36,17 +42,35 @@ def read_report(path: Path, root: Path | None = None) -> SourceDocument:
     """Read one report file, with the reader its content calls for. ``root`` is the reports directory
     that provenance paths are relative to.
 
-    Raises :class:`ReportError` (exit 2) for a missing, empty, binary or undecodable file, a document
-    that cannot be read (damaged, password-protected, macro-enabled, past the size limits) or a format
-    that is not a report's (naming what was found).
+    Raises :class:`ReportError` (exit 2) for a missing, empty, binary or undecodable file, what is not a
+    regular file (a FIFO, a device, a socket: never waited on or read), a document that cannot be read
+    (damaged, password-protected, macro-enabled, past the size limits) or a format that is not a
+    report's (naming what was found). A file name that is not UTF-8 is named with its other bytes
+    escaped (``report\\xff.md``): names are text, in messages and in provenance.
     """
     name = display_name(path, root)
+    if any("\udc80" <= c <= "\udcff" for c in name):
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as exc:
         raise ReportError("no such file", file=name) from exc
     except OSError as exc:
         raise ReportError(f"cannot read: {exc.strerror}", file=name) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise ReportError(f"cannot read: {os.strerror(errno.EISDIR)}", file=name)
+        if not stat.S_ISREG(mode):
+            kind = _KINDS.get(stat.S_IFMT(mode), "something other than a file")
+            raise ReportError(f"this is {kind}, not a report file; only regular files are read", file=name,
+                              hint="give the report file itself")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ReportError(f"cannot read: {exc.strerror}", file=name) from exc
+    finally:
+        os.close(fd)
     return read_bytes(data, name)
 
 
