@@ -375,3 +375,25 @@ def test_a_fifo_or_a_device_is_refused_unread(tmp_path: Path) -> None:
             read_report(path, tmp_path)
         assert (info.value.file, info.value.message) == (
             path.name, f"this is {kind}, not a report file; only regular files are read")
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rscao_graph.read as read
+
+    assert read.MAX_REPORT_BYTES == 256 * 1024 * 1024
+    monkeypatch.setattr(read, "MAX_REPORT_BYTES", 100)
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * 101)
+    with pytest.raises(ReportError) as info:
+        read_report(big, tmp_path)
+    assert (info.value.file, info.value.message, info.value.hint) == (
+        "big.md", "the file has 101 bytes, more than a report may have (100)",
+        "give the report itself, not an archive or a dump")
+    # A sparse file of 300 MiB: refused from its size, nothing read.
+    sparse = tmp_path / "sparse.md"
+    with sparse.open("wb") as handle:
+        handle.truncate(300 * 1024 * 1024)
+    monkeypatch.setattr(read, "MAX_REPORT_BYTES", 256 * 1024 * 1024)
+    with pytest.raises(ReportError) as info:
+        read_report(sparse, tmp_path)
+    assert info.value.message == "the file has 314,572,800 bytes, more than a report may have (268,435,456)"

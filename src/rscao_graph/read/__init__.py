@@ -15,15 +15,19 @@ from pathlib import Path
 from ..errors import ReportError
 from ..model import SourceDocument
 from .decode import decode_report
-from .formats import sniff_format
+from .formats import MAX_TOTAL_BYTES, sniff_format
 from .markdown import read_markdown
 
-__all__ = ["REPORT_SUFFIXES", "display_name", "read_bytes", "read_report"]
+__all__ = ["MAX_REPORT_BYTES", "REPORT_SUFFIXES", "display_name", "read_bytes", "read_report"]
 
 #: The file name endings of reports looked for in a folder (a file named on the command line is read
 #: whatever its name); .docm and .doc are looked for so that they get a clear error, not silence.
 REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".html", ".htm", ".xhtml")
 #: What a path that is not a regular file is, in messages.
+#: A report file past this size is refused unread: the most a Word package may unpack to, and far more
+#: than any report (the sample is 16 KiB).
+MAX_REPORT_BYTES = MAX_TOTAL_BYTES
+
 _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
 
@@ -44,7 +48,8 @@ def read_report(path: Path, root: Path | None = None) -> SourceDocument:
 
     Raises :class:`ReportError` (exit 2) for a missing, empty, binary or undecodable file, what is not a
     regular file (a FIFO, a device, a socket: never waited on or read), a document that cannot be read
-    (damaged, password-protected, macro-enabled, past the size limits) or a format that is not a
+    (damaged, password-protected, macro-enabled, past the size limits), a file past
+    :data:`MAX_REPORT_BYTES` or a format that is not a
     report's (naming what was found). A file name that is not UTF-8 is named with its other bytes
     escaped (``report\\xff.md``): names are text, in messages and in provenance.
     """
@@ -65,8 +70,15 @@ def read_report(path: Path, root: Path | None = None) -> SourceDocument:
             kind = _KINDS.get(stat.S_IFMT(mode), "something other than a file")
             raise ReportError(f"this is {kind}, not a report file; only regular files are read", file=name,
                               hint="give the report file itself")
+        size = os.fstat(fd).st_size
+        if size > MAX_REPORT_BYTES:
+            raise ReportError(f"the file has {size:,} bytes, more than a report may have ({MAX_REPORT_BYTES:,})",
+                              file=name, hint="give the report itself, not an archive or a dump")
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read()
+            data = handle.read(MAX_REPORT_BYTES + 1)
+        if len(data) > MAX_REPORT_BYTES:  # grew while being read
+            raise ReportError(f"the file has more than {MAX_REPORT_BYTES:,} bytes, more than a report may have",
+                              file=name, hint="give the report itself, not an archive or a dump")
     except OSError as exc:
         raise ReportError(f"cannot read: {exc.strerror}", file=name) from exc
     finally:
