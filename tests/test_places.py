@@ -76,3 +76,18 @@ def test_an_alternate_name_of_a_city_abroad_is_no_place_here() -> None:
 
 def test_a_language_after_in_is_no_place() -> None:
     assert places("Books in Kazakh and Russian.", "central-asia") == []
+
+
+def test_the_names_of_a_first_word_are_folded_when_a_text_first_has_it() -> None:
+    from rscao_graph.extract.places import GeoPlace, PlaceIndex
+
+    places = [GeoPlace("1", "Nukuʻalofa", ("Nuku'alofa City",), "TO", "", 20000),
+              GeoPlace("2", "Suva", (), "FJ", "", 90000), GeoPlace("3", "Suva Point", (), "FJ", "", 2000)]
+    index = PlaceIndex(places)
+    assert index._by_first == {}  # nothing folded but first words until a text asks
+    found = index.find("held in Suva Point and in Nuku'alofa", lambda _: False, ("FJ", "TO"), {})
+    assert [(p.name, p.place.geonames if p.place else None) for p in found] == [("Suva Point", "3"),
+                                                                                ("Nuku'alofa", "1")]
+    assert sorted(index._by_first) == ["nukualofa", "suva"]  # "Point" was read as part of "Suva Point"
+    assert index._by_first["suva"] == ((2, 1), {("suva",): [(places[1], True)], ("suva", "point"): [(places[2], True)]})
+    assert index._by_first["nukualofa"][0] == (2, 1)

@@ -79,16 +79,29 @@ class PlaceIndex:
     """GeoNames places by the folded words of their names and alternate names."""
 
     def __init__(self, places: Iterable[GeoPlace], languages: Iterable[str] = ()) -> None:
-        by_first: dict[str, dict[tuple[str, ...], list[tuple[GeoPlace, bool]]]] = {}
+        # Only the first word of each name is folded here; the whole names of a first word are folded when a
+        # text first has that word (a build meets a few thousand of GeoNames' 98,000 names, and folding them
+        # all took two seconds at every start).
+        pending: dict[str, list[tuple[GeoPlace, str, bool]]] = {}
         for place in places:
             for n, name in enumerate((place.name, *place.alternates)):
-                words = tuple(fold(w) for w in _WORD.findall(name))
-                if words:
-                    by_first.setdefault(words[0], {}).setdefault(words, []).append((place, n == 0))
-        # per first word: the names' lengths, longest first, and the places of each name (primary or not)
-        self._by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[tuple[GeoPlace, bool]]]]] = {
-            first: (tuple(sorted({len(n) for n in names}, reverse=True)), names) for first, names in by_first.items()}
+                first = _WORD.search(name)
+                if first:
+                    pending.setdefault(fold(first.group(0)), []).append((place, name, n == 0))
+        self._pending = pending
+        self._by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], list[tuple[GeoPlace, bool]]]]] = {}
         self._languages = frozenset(fold(n) for n in languages)
+
+    def _names(self, first: str) -> tuple[tuple[int, ...], dict[tuple[str, ...], list[tuple[GeoPlace, bool]]]]:
+        """The names whose first word folds to ``first``: their lengths in words, longest first, and the
+        places of each name (by its own name or not), in the order of the places file."""
+        entry = self._by_first.get(first)
+        if entry is None:
+            names: dict[tuple[str, ...], list[tuple[GeoPlace, bool]]] = {}
+            for place, name, primary in self._pending.get(first, ()):
+                names.setdefault(tuple(fold(w) for w in _WORD.findall(name)), []).append((place, primary))
+            entry = self._by_first[first] = (tuple(sorted({len(n) for n in names}, reverse=True)), names)
+        return entry
 
     def country_in(self, name: str, countries: tuple[str, ...], skip: frozenset[str] = frozenset()) -> str | None:
         """The country of a place of the report's ``countries`` named inside ``name`` ("Suva City Library"),
@@ -106,10 +119,7 @@ class PlaceIndex:
 
     def _match(self, folded: _Folded, i: int) -> tuple[int, list[tuple[GeoPlace, bool]]]:
         """The longest name starting at word ``i``: its length in words and the places of that name."""
-        entry = self._by_first.get(folded[i])
-        if entry is None:
-            return 0, []
-        lengths, names = entry
+        lengths, names = self._names(folded[i])
         for n in lengths:
             if i + n > len(folded):
                 continue
