@@ -179,6 +179,14 @@ def test_parse_two_reports_in_default_folder(work: Path) -> None:
     assert_input_error(result, f"2 reports in {reports}; name the one to parse")
 
 
+def test_parse_two_reports_in_a_folder_named_with_a_line_break(work: Path) -> None:
+    (work / "rscao.toml").write_text('reports = "in\\nx"\n', encoding="utf-8")
+    (work / "in\nx").mkdir()
+    write_report(work / "in\nx", MINIMAL_REPORT, "a.md")
+    write_report(work / "in\nx", MINIMAL_REPORT, "b.md")
+    assert_input_error(run("parse"), f'2 reports in "{work}/in\\nx"; name the one to parse')
+
+
 def test_parse_without_reports_folder(work: Path) -> None:
     result = run("parse")
     assert_input_error(result, f"no reports folder {work / 'data' / 'reports'} (give report files or folders as "
