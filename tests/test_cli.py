@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +177,14 @@ def test_parse_two_reports_in_default_folder(work: Path) -> None:
     write_report(reports, MINIMAL_REPORT, "b.md")
     result = run("parse")
     assert_input_error(result, f"2 reports in {reports}; name the one to parse")
+
+
+def test_parse_two_reports_in_a_folder_named_with_a_line_break(work: Path) -> None:
+    (work / "rscao.toml").write_text('reports = "in\\nx"\n', encoding="utf-8")
+    (work / "in\nx").mkdir()
+    write_report(work / "in\nx", MINIMAL_REPORT, "a.md")
+    write_report(work / "in\nx", MINIMAL_REPORT, "b.md")
+    assert_input_error(run("parse"), f'2 reports in "{work}/in\\nx"; name the one to parse')
 
 
 def test_parse_without_reports_folder(work: Path) -> None:
@@ -362,6 +373,62 @@ def test_truncated_anywhere_never_a_traceback(work: Path, sample_path: Path, ste
         assert result.exit_code in (0, 2), (cut, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), (cut, result.output)
         assert "internal error" not in result.stderr
+
+
+# --- a closed output (rscao-graph ... | head -1) --------------------------------------------------------
+
+
+def run_into_closed_pipe(args: list[str], cwd: Path, *, stream: str = "stdout") -> tuple[int, str]:
+    """Run ``python -m rscao_graph ARGS`` with ``stream`` a real pipe whose reader has gone (``| true``, or
+    ``| head -1`` once head has its line): (the exit code, what the other stream got)."""
+    read, write = os.pipe()
+    os.close(read)
+    other = {"stdout": "stderr", "stderr": "stdout"}[stream]
+    try:
+        done = subprocess.run([sys.executable, "-m", "rscao_graph", *args], cwd=cwd, timeout=120, check=False,
+                              **{stream: write, other: subprocess.PIPE})  # type: ignore[call-overload]
+    finally:
+        os.close(write)
+    return done.returncode, done.stdout.decode() if other == "stdout" else done.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["queries"], ["parse", "--sample", "--format", "json"],
+                                  ["query", "activities", "--data", "DIST", "--format", "csv"]])
+def test_a_closed_stdout_ends_quietly(work: Path, sample_dist: Path, args: list[str]) -> None:
+    """Was exit 4, "internal error: BrokenPipeError ... This is a bug"."""
+    args = [str(sample_dist) if a == "DIST" else a for a in args]
+    assert run_into_closed_pipe(args, work) == (141, "")
+
+
+@pytest.mark.parametrize("args", [["parse", "missing.md"], ["parse", "--bogus"]])
+def test_a_closed_stderr_ends_quietly(work: Path, args: list[str]) -> None:
+    """The error message itself (a library error's, click's usage error) meets the closed pipe."""
+    assert run_into_closed_pipe(args, work, stream="stderr") == (141, "")
+
+
+def test_a_closed_stdout_after_the_first_line(work: Path) -> None:
+    """``rscao-graph queries | head -1``: the reader takes one line, closes, and what follows is dropped."""
+    process = subprocess.Popen([sys.executable, "-m", "rscao_graph", "queries"], cwd=work,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.stderr.close()
+    # the child may have written everything before the pipe closed (exit 0), or met it closed (141)
+    assert (first, errors, process.wait(timeout=120) in (0, 141)) == (b"activities\n", b"", True)
+
+
+def test_a_broken_pipe_elsewhere_is_still_a_bug(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a closed stdout or stderr is quiet: a broken pipe to a worker or a server is reported."""
+    def broken(*args: object, **kwargs: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("rscao_graph.extract.extract_report", broken)
+    result = run("parse", "--sample")
+    assert (result.exit_code, result.stderr) == (4, "internal error: BrokenPipeError: [Errno 32] Broken pipe. This "
+                                                    "is a bug; please report it at https://github.com/rscao-graph/"
+                                                    "rscao-graph/issues (run again with --debug for the traceback).\n")
 
 
 # --- internal errors ---------------------------------------------------------------------------------

@@ -49,3 +49,13 @@ def test_rows_kept_as_unparsed_text_are_in_the_json() -> None:
         (1, ["https://a.example.org/x"], ["see the album", "A line of the table without tabs"])]
     assert [(n["code"], n["line"]) for n in data["notes"] if n["severity"] == "warning"] == [
         ("row-without-activity", 19), ("row-unreadable", 20)]
+
+
+def test_summary_quotes_a_file_name_with_a_line_break() -> None:
+    """The summary's first line and its notes' ``FILE:LINE:`` name the file as messages do (issue 10, item 14)."""
+    rows = "Nepal\tWords before it <p>#1 Name and Date: Camp, 5 Nov 2019</p>\t<p>2.1 Produce</p>\n"
+    lines = report_summary(extract_text(table_report(rows), name="a.md:1: error: forged\nb.md")).split("\n")
+    assert lines[0] == '"a.md:1: error: forged\\nb.md"'
+    assert [line for line in lines if "row-without-activity" in line] == [
+        '    "a.md:1: error: forged\\nb.md":19: warning: table text before any "#1 Name and Date:": "Words before it"; '
+        'kept as stated [row-without-activity]']

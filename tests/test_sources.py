@@ -150,3 +150,18 @@ def test_same_file_spelled_twice_collected_once(tree: Path, tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     found = collect_reports([Path("reports/b.md"), tree / "b.md"], tmp_path / "unused")
     assert len(found) == 1
+
+
+def test_names_with_a_line_break_are_quoted(tmp_path: Path) -> None:
+    """A name with a line break cannot split the message into a forged ``FILE:LINE:`` line (issue 10, item 14)."""
+    forged = tmp_path / "gone.md:1: error: forged\nb.md"
+    with pytest.raises(UsageError) as missing:
+        collect_reports([forged], tmp_path)
+    assert str(missing.value) == f'no such file or folder: "{tmp_path}/gone.md:1: error: forged\\nb.md"'
+    (tmp_path / "empty\nfolder").mkdir()
+    with pytest.raises(UsageError) as empty:
+        collect_reports([tmp_path / "empty\nfolder"], tmp_path)
+    assert empty.value.message == f'no reports found in "{tmp_path}/empty\\nfolder"'
+    with pytest.raises(UsageError) as no_folder:
+        collect_reports([], tmp_path / "reports\n")
+    assert no_folder.value.message == f'no reports folder "{tmp_path}/reports\\n"'

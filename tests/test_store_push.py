@@ -124,3 +124,19 @@ def test_publish_to_virtuoso(builds: tuple[Path, Path], tmp_path_factory: pytest
         wrong = StoreTarget(virtuoso.endpoint, virtuoso.graph_store, "dba", "not the password", timeout=30)
         with pytest.raises(ServiceError, match="answered HTTP 401"):
             push_build(sample, BASE, wrong)
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--endpoint", "file:///etc/passwd", "'file:///etc/passwd' is not an http(s) URL"),
+    ("--endpoint", "http://[::1", "'http://[::1' is not a URL"),
+    ("--graph-store", "ftp://store.example.org/", "'ftp://store.example.org/' is not an http(s) URL"),
+    ("--timeout", "0", "'0' is not a number of seconds above 0"),
+    ("--timeout", "nan", "'nan' is not a number of seconds above 0"),
+    ("--timeout", "-1", "'-1' is not a number of seconds above 0"),
+])
+def test_bad_options_are_usage_errors(builds: tuple[Path, Path], work: Path, option: str, value: str,
+                                      message: str) -> None:
+    args = {"--endpoint": "http://127.0.0.1:1/query", "--data": str(builds[1]), option: value}
+    result = run("publish", *[x for pair in args.items() for x in pair])
+    assert result.exit_code == 2
+    assert message in result.stderr

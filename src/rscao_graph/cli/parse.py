@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import UsageError
+from ..errors import UsageError, shown_name
 from .options import settings_from
 
 __all__ = ["parse"]
@@ -46,7 +46,7 @@ def parse(ctx: click.Context, report: Path | None, fmt: str, sample: bool) -> No
     else:
         files = collect_reports([report] if report else [], settings.reports)
         if len(files) > 1:
-            raise UsageError(f"{len(files)} reports in {settings.reports}; name the one to parse")
+            raise UsageError(f"{len(files)} reports in {shown_name(str(settings.reports))}; name the one to parse")
         path, root = files[0].path, files[0].root
     model = extract_report(read_report(path, root), load_reference())
     if fmt == "json":

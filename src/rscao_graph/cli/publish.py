@@ -7,20 +7,23 @@ from pathlib import Path
 import click
 
 from ..errors import ServiceError
-from .options import environment, is_quiet, settings_from
+from .options import ENDPOINT, SECONDS, environment, is_quiet, settings_from
 
 __all__ = ["publish"]
 
 
 @click.command()
-@click.option("--endpoint", required=True, help="The store's SPARQL query endpoint (counts are checked there).")
-@click.option("--graph-store", help="The store's Graph Store Protocol URL (default: the endpoint, as for Fuseki's "
+@click.option("--endpoint", required=True, type=ENDPOINT,
+              help="The store's SPARQL query endpoint, an http(s) URL (counts are checked there).")
+@click.option("--graph-store", type=ENDPOINT, help="The store's Graph Store Protocol URL (default: the endpoint, "
+              "as for Fuseki's "
               "dataset URL).")
 @click.option("--user", help="User name (HTTP Basic, or Digest when the store asks for it).")
 @click.option("--password", help="Password (or RSCAO_ENDPOINT_PASSWORD).")
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False),
               help="A build's output folder (default: dist/, or 'out' in rscao.toml).")
-@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds to wait for each request.")
+@click.option("--timeout", type=SECONDS, default=120.0, show_default=True,
+              help="Seconds each request may take, from connecting to the last byte (above 0, at most a day).")
 @click.pass_context
 def publish(ctx: click.Context, endpoint: str, graph_store: str | None, user: str | None, password: str | None,
             data: Path | None, timeout: float) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import shown_name
 from ..model import Activity, DateValue, Link, Mention, Note, Report, SourceSpan, Text, link_problem
 
 __all__ = ["report_summary", "report_to_dict"]
@@ -121,10 +122,11 @@ def _date_text(date: DateValue | None) -> str:
 
 
 def report_summary(report: Report) -> str:
-    """A readable, one-screen-per-report summary."""
+    """A readable, one-screen-per-report summary; the file is named with
+    :func:`~rscao_graph.errors.shown_name`, so that its name cannot split or forge a ``FILE:LINE:`` line."""
     period = report.period
     lines = [
-        f"{report.file}",
+        shown_name(report.file),
         f"  sub-region  {_text(report.sub_region) or '-'}",
         f"  convenor    {_text(report.convenor) or '-'}",
         f"  period      {period.start if period else '-'} to {period.end if period else '-'}",
@@ -144,5 +146,6 @@ def report_summary(report: Report) -> str:
         lines.append("  * country inferred from the names in the activity's block")
     if report.notes:
         lines.append(f"  notes       {len(report.notes)}")
-        lines.extend(f"    {n.span.file}:{n.span.where()}: {n.severity}: {n.message} [{n.code}]" for n in report.notes)
+        lines.extend(f"    {shown_name(n.span.file)}:{n.span.where()}: {n.severity}: {n.message} [{n.code}]"
+                     for n in report.notes)
     return "\n".join(lines)

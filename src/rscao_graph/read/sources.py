@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import UsageError, shown_name
 from . import REPORT_SUFFIXES
 
 __all__ = ["ReportFile", "collect_reports"]
@@ -28,11 +28,12 @@ def _in_folder(folder: Path) -> list[ReportFile]:
 
 def collect_reports(paths: tuple[Path, ...] | list[Path], default_folder: Path) -> list[ReportFile]:
     """Report files named by ``paths`` (files, or folders searched recursively), else those in
-    ``default_folder``. Raises :class:`UsageError` (exit 2) when there are none or a path is missing."""
+    ``default_folder``. Raises :class:`UsageError` (exit 2) when there are none or a path is missing (named
+    with :func:`~rscao_graph.errors.shown_name`)."""
     found: list[ReportFile] = []
     if not paths:
         if not default_folder.is_dir():
-            raise UsageError(f"no reports folder {default_folder}",
+            raise UsageError(f"no reports folder {shown_name(str(default_folder))}",
                              hint="give report files or folders as arguments, or set 'reports' in rscao.toml")
         found = _in_folder(default_folder)
     for path in paths:
@@ -43,9 +44,9 @@ def collect_reports(paths: tuple[Path, ...] | list[Path], default_folder: Path) 
             root = default_folder if default_folder.resolve() in path.resolve().parents else path.parent
             found.append(ReportFile(path, root))
         else:
-            raise UsageError(f"no such file or folder: {path}")
+            raise UsageError(f"no such file or folder: {shown_name(str(path))}")
     if not found:
-        where = ", ".join(str(p) for p in paths) or str(default_folder)
+        where = ", ".join(shown_name(str(p)) for p in paths) or shown_name(str(default_folder))
         raise UsageError(f"no reports found in {where}",
                          hint="reports are text exports (.md, .txt), Word documents (.docx) or HTML pages (.html); "
                               "give a file or folder as argument")
