@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 def children(pid: int) -> list[int]:
@@ -46,13 +47,15 @@ def wait_until(condition: Callable[[], object], limit: float = 120.0) -> bool:
 
 
 @contextmanager
-def cleaned_up(process: subprocess.Popen[bytes], workers: list[int]) -> Iterator[None]:
+def cleaned_up(process: subprocess.Popen[Any], workers: list[int]) -> Iterator[None]:
     """Kill ``process`` and, should the test have failed, the ``workers`` it left (only those)."""
     try:
         yield
     finally:
         process.kill()
         process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
         for worker in workers:
             if alive(worker):
                 os.kill(worker, signal.SIGKILL)

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from process_tree import killed_leaves_none
 from pyld import jsonld
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
-from process_tree import killed_leaves_none
 from served import build_into
 
 from rscao_graph.publish.descriptions import Descriptions
