@@ -225,14 +225,14 @@ class QueryPool:
         self._closed = False
         self._starts: queue.Queue[bool] = queue.Queue()  # True: start a worker; False: the pool is closed
         self._started = threading.Event()
-        self._failure: BaseException | None = None
+        self._failures: list[BaseException] = []  # why the first workers could not start
         self._starter = threading.Thread(target=self._start_workers, args=(workers,), daemon=True,
                                          name="rscao-graph query workers")
         self._starter.start()
         self._started.wait()
-        if self._failure is not None:
+        if self._failures:
             self.close()
-            raise self._failure
+            raise self._failures[0]
 
     def _start_workers(self, first: int) -> None:
         """The thread that starts every worker, the first ``first`` before the pool is ready, then one for
@@ -241,7 +241,7 @@ class QueryPool:
             for _ in range(first):
                 self._add()
         except BaseException as exc:  # the pool's creator raises it
-            self._failure = exc
+            self._failures.append(exc)
             return
         finally:
             self._started.set()
