@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import requests
+from helpers import MINIMAL_REPORT, run, write_report
 from pyld import jsonld
 from pyoxigraph import RdfFormat, parse
 from served import ACTIVITY, BASE, REPORT, Client
@@ -223,3 +228,70 @@ def test_every_url_sent_is_relative_so_a_proxy_may_add_a_path(client: Client) ->
     void = re.search(r'<([^>]*)>; rel="http://rdfs.org/ns/void#inDataset"', turtle.headers["Link"])
     assert void is not None and urljoin(public + ACTIVITY, void.group(1)) == public + ".well-known/void"
     assert not re.search(r'(href|src|action)="/', client.get(f"{ACTIVITY}/index.html").text)
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+#: Three unconstrained patterns: far longer than the server's --query-timeout.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_the_server_keeps_answering_from_its_build_while_builds_replace_it(work: Path, sample_path: Path) -> None:
+    """Rebuild the served folder (another report) again and again under a running ``rscao-graph serve``:
+    every page, SPARQL query and dump it answers, during the builds and after, is the build it started
+    with, and so is what a query worker started after them answers (issue 10, item 12)."""
+    dist = work / "dist"
+    assert run("-q", "build", "--out", str(dist), str(sample_path)).exit_code == 0
+    (work / "other").mkdir()
+    other = write_report(work / "other", MINIMAL_REPORT)
+    dump = (dist / "dataset.nq").read_bytes()
+    log = (work / "serve.log").open("w", encoding="utf-8")  # not a pipe: the access log would fill it
+    server = subprocess.Popen([sys.executable, "-m", "rscao_graph", "serve", "--data", str(dist), "--port", "0",
+                               "--query-workers", "1", "--query-timeout", "3"], cwd=work,
+                              stdout=subprocess.PIPE, stderr=log, text=True)
+    session = requests.Session()
+    try:
+        assert server.stdout is not None
+        address = server.stdout.readline().split(" at ", 1)[1].strip()
+
+        def answers() -> list[tuple[int, bytes]]:
+            page = session.get(f"{address}{ACTIVITY}/index.html", timeout=60)
+            count = session.get(f"{address}sparql", params={"query": COUNT}, headers={"Accept": "text/csv"},
+                                timeout=60)
+            dumped = session.get(f"{address}dump/dataset.nq", timeout=60)
+            return [(r.status_code, r.content) for r in (page, count, dumped)]
+
+        first = answers()
+        assert [status for status, _ in first] == [200, 200, 200]
+        assert b"<h1>International Symposium on" in first[0][1]
+        assert first[1][1] == b"n\r\n5797\r\n"
+        assert first[2][1] == dump
+        asked = 0
+        failures = []
+        for rebuild in range(3):
+            build = subprocess.Popen([sys.executable, "-m", "rscao_graph", "-q", "build", "--out", str(dist),
+                                      str(other)], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            while build.poll() is None:
+                got = answers()
+                asked += 1
+                if got != first:
+                    failures.append((rebuild, [status for status, _ in got]))
+            assert build.wait() == 0, build.stderr.read() if build.stderr else ""
+            if build.stderr:
+                build.stderr.close()
+            if answers() != first:
+                failures.append((rebuild, "after"))
+        assert failures == []
+        assert asked >= 3
+        assert (dist / "dataset.nq").read_bytes() != dump  # the folder was replaced
+        stopped = session.get(f"{address}sparql", params={"query": ENDLESS}, timeout=60)
+        assert stopped.status_code == 503  # its worker is killed; the new one opens the held build
+        assert answers() == first
+        assert server.poll() is None
+    finally:
+        session.close()
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=60)
+        log.close()
+    logged = (work / "serve.log").read_text(encoding="utf-8")
+    assert server.returncode == 0, logged
+    assert "Traceback" not in logged and '"GET /dump/dataset.nq HTTP/1.1" 200' in logged

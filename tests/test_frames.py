@@ -4,10 +4,13 @@ loaded by its IRI; keys are the context's short terms, values JSON types, dates 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from process_tree import killed_leaves_none
 from pyld import jsonld
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 from served import build_into
@@ -176,3 +179,22 @@ def test_compacted_descriptions_are_what_pyld_makes_of_them_and_say_the_same(sam
         nquads = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
         assert _canonical(back) == _canonical(nquads), path
     assert len(paths[::7]) == 146
+
+
+#: Frames 16 empty reports in two worker processes (``write_report_documents``), made to hang there.
+_HANGING_FRAMES = """
+import sys, time
+from pathlib import Path
+import rscao_graph.publish.frames as frames
+frames._frame_expanded = lambda *args: time.sleep(3600)
+reports = [(f"https://w3id.org/rscao/report/r{i}", []) for i in range(16)]
+frames.write_report_documents(reports, "https://w3id.org/rscao/", Path(sys.argv[1]), workers=2)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_framing_workers_end_with_a_killed_build(tmp_path: Path) -> None:
+    """SIGKILL the real process while its two framing workers work: neither outlives it (issue 10, item 11)."""
+    framing = subprocess.Popen([sys.executable, "-c", _HANGING_FRAMES, str(tmp_path)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    assert killed_leaves_none(framing, 2) == []

@@ -7,11 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from helpers import MINIMAL_REPORT, write_report
+from process_tree import killed_leaves_none
 
 from rscao_graph.processes import die_with_parent, fork_pool
 
@@ -61,37 +61,6 @@ main()
 """
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rpartition(")")[2].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    """Running (not gone, not a zombie waiting for whoever inherited it to reap it)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
-
-
-def _wait(condition: object, limit: float = 120.0) -> bool:
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.05)
-    return False
-
-
 @linux
 @pytest.mark.parametrize("stage", ["reading", "validating"])
 def test_a_killed_build_leaves_no_worker_behind(tmp_path: Path, stage: str) -> None:
@@ -106,17 +75,4 @@ def test_a_killed_build_leaves_no_worker_behind(tmp_path: Path, stage: str) -> N
     build = subprocess.Popen([sys.executable, "-c", _HANGING_BUILD, stage, "-q", "build", "--workers", "2",
                               "--out", str(tmp_path / "dist"), str(reports)], cwd=tmp_path,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: list[int] = []
-    try:
-        assert _wait(lambda: len(_children(build.pid)) >= 2)
-        workers = _children(build.pid)
-        build.kill()
-        build.wait()
-        assert _wait(lambda: not any(_alive(w) for w in workers))
-        assert [w for w in workers if _alive(w)] == []
-    finally:
-        build.kill()
-        build.wait()
-        for worker in workers:  # only ours, and only if the test failed
-            if _alive(worker):
-                os.kill(worker, signal.SIGKILL)
+    assert killed_leaves_none(build, 2) == []

@@ -4,11 +4,17 @@ they outlive the timeout, refused when their results are too large."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from process_tree import alive, cleaned_up, wait_until
 from served import BASE, REPORT
 
 from rscao_graph.serve.workers import Limits, QueryPool, QueryRefused, check_query
@@ -142,3 +148,57 @@ def test_a_query_needing_more_memory_than_allowed_ends_its_worker_not_the_server
         assert small.run("ASK { ?s ?p ?o }", ("srj", "ttl")).kind == "boolean"  # a new worker answers
     finally:
         small.close()
+
+
+linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+
+#: Starts a pool of two query workers on the store given, gives each a query that runs for ever (an idle
+#: worker ends when its pipe closes; a busy one never reads it), prints their pids and waits.
+_POOL = """
+import sys, time
+from pathlib import Path
+from rscao_graph.serve.workers import QueryPool
+pool = QueryPool(Path(sys.argv[1]), 2)
+assert pool.run("ASK { ?s ?p ?o }", ("srj", "ttl")).kind == "boolean"
+for worker in pool._all:
+    worker.connection.send((sys.argv[2], ("srj", "ttl"), [], [], True))
+print(*sorted(w.process.pid for w in pool._all), flush=True)
+time.sleep(3600)
+"""
+
+
+@linux
+def test_query_workers_end_with_a_killed_server(sample_dist: Path) -> None:
+    """SIGKILL the real process that started the pool while its workers run queries: neither outlives it
+    (issue 10, item 11)."""
+    server = subprocess.Popen([sys.executable, "-c", _POOL, str(sample_dist / "store"), ENDLESS],
+                              stdout=subprocess.PIPE)
+    workers: list[int] = []
+    with cleaned_up(server, workers):
+        assert server.stdout is not None
+        workers.extend(int(pid) for pid in server.stdout.readline().split())
+        assert len(workers) == 2 and all(alive(w) for w in workers)
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        wait_until(lambda: not any(alive(w) for w in workers))
+        assert [w for w in workers if alive(w)] == []
+
+
+@linux
+def test_workers_outlive_the_thread_that_made_the_pool(sample_dist: Path) -> None:
+    """The kernel kills a worker when the thread that started it ends: the server makes its pool in a
+    thread of anyio's, which ends when idle; its workers, and those replacing them, answer after it."""
+    made: list[QueryPool] = []
+    maker = threading.Thread(target=lambda: made.append(QueryPool(sample_dist / "store", 1, Limits(timeout=30))))
+    maker.start()
+    maker.join()
+    assert wait_until(lambda: not os.path.exists(f"/proc/self/task/{maker.native_id}"))
+    pool = made[0]
+    try:
+        (worker,) = pool._all
+        assert pool.run("ASK { ?s ?p ?o }", ("srj", "ttl")).body == b'{"head":{},"boolean":true}'
+        pool._retire(pool._idle.get())  # replaced by a worker started by the pool's thread, not this one
+        assert pool.run("ASK { ?s ?p ?o }", ("srj", "ttl")).body == b'{"head":{},"boolean":true}'
+        assert worker not in pool._all and len(pool._all) == 1
+    finally:
+        pool.close()

@@ -75,6 +75,9 @@ def serve(ctx: click.Context, data: Path | None, host: str, port: int, base_iri:
     or ?format=ttl. Also /sparql (the SPARQL 1.1 Protocol), /queries/ (the stored queries),
     /dumps/, /.well-known/void. Ctrl-C stops it.
 
+    It serves the build it found at start until it stops: a build that
+    replaces the folder meanwhile is served once the server is restarted.
+
     \b
     Example:
         rscao-graph serve

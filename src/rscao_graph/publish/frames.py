@@ -17,17 +17,16 @@ Files lie where the report's IRI points: ``{base}report/north-east-asia/2019-09-
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from ..processes import can_fork, fork_pool
 from ..resources import resource_path
 from ..vocab import CONTEXT_IRI, RDF, XSD
 
@@ -151,12 +150,13 @@ def write_report_documents(reports: Iterable[tuple[str, list[Quad]]], base: str,
                            workers: int | None = None) -> int:
     """Write the framed document of every (report IRI, quads of its graph) into ``folder``; returns how
     many were written. Framing takes pyld about 0.2 s a report, so many reports are framed in up to
-    ``workers`` processes (default: one per core, where processes can be forked); the files do not
-    depend on it."""
+    ``workers`` processes (default: one per core, where processes can be forked; they end with this
+    process, even when it is killed: :func:`~rscao_graph.processes.fork_pool`); the files do not depend
+    on it."""
     items = [(report_iri, _expanded(quads)) for report_iri, quads in reports]
     workers = min(workers if workers is not None else (os.cpu_count() or 1), max(1, len(items) // 8))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    if workers > 1 and can_fork():
+        with fork_pool(workers) as pool:  # its processes end with this one, even when it is killed
             documents = list(pool.map(_frame, items, chunksize=8))
     else:
         documents = [_frame(item) for item in items]

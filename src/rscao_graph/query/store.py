@@ -5,7 +5,10 @@ A build replaces its output folder whole while queries may be reading it (see :m
 :func:`reading_store` therefore opens one generation of the folder and keeps it: it holds the folder
 open by a descriptor, reads the store through that descriptor (``/proc/self/fd/N/store``, so a rename
 cannot switch generations under the reader), and holds a shared lock on it, which a build respects: it
-leaves a generation someone reads to the next build to remove.
+leaves a generation someone reads to the next build to remove. :func:`held_generation` does the holding
+for any reader of a build (``serve`` holds one for as long as it runs); :meth:`Generation.shared_path`
+lets other processes of the reader (``serve``'s query workers) reach the same generation through the
+reader's descriptor.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import Quad, Store
@@ -21,7 +25,7 @@ from pyoxigraph import Quad, Store
 from ..errors import UsageError
 from ..files import lock
 
-__all__ = ["STORE_DIR", "open_store", "reading_store", "write_store"]
+__all__ = ["STORE_DIR", "Generation", "held_generation", "open_store", "reading_store", "write_store"]
 
 #: The embedded store's folder inside a build's output folder.
 STORE_DIR = "store"
@@ -65,19 +69,40 @@ def _pinned(fd: int) -> Path:
     raise OSError(errno.ENOTSUP, "no /proc/self/fd")
 
 
+@dataclass(frozen=True)
+class Generation:
+    """One generation of the build in ``data``, held open: ``path`` reaches it in this process whatever
+    builds do to ``data`` (``data`` itself where folders cannot be held open by a descriptor, ``fd``)."""
+
+    data: Path
+    path: Path
+    fd: int | None
+
+    def store(self) -> Store:
+        """The generation's store, open read-only. Raises :class:`UsageError` when there is none."""
+        return _open(self.path / STORE_DIR, self.data)
+
+    def shared_path(self) -> Path:
+        """A path by which another process of this user reaches the same generation while this one holds
+        it (``/proc/PID/fd/N``); ``data`` where there is no ``/proc`` (then a build may replace it)."""
+        if self.fd is not None:
+            shared = Path(f"/proc/{os.getpid()}/fd/{self.fd}")
+            if shared.is_dir():
+                return shared
+        return self.data
+
+
 @contextmanager
-def reading_store(data: Path) -> Iterator[Store]:
-    """The store of the build in ``data``, open read-only on one generation of the folder for as long
-    as the ``with`` block runs: a build that replaces ``data`` meanwhile neither changes nor removes what
-    is read. Raises :class:`UsageError` when there is no built store."""
-    if not hasattr(os, "O_DIRECTORY"):  # folders cannot be held open here (Windows): open by name
-        yield open_store(data)
+def held_generation(data: Path) -> Iterator[Generation]:
+    """Hold one generation of the build folder ``data`` for as long as the ``with`` block runs: open by a
+    descriptor (a rename cannot switch generations under it) and with a shared lock (a build leaves it
+    for the next build to remove). Raises :class:`OSError` when ``data`` cannot be opened, and
+    :class:`UsageError` when builds replaced it again and again while it was being opened."""
+    if not hasattr(os, "O_DIRECTORY"):  # folders cannot be held open here (Windows): read by name
+        yield Generation(data, data, None)
         return
     for _ in range(_ATTEMPTS):
-        try:
-            fd = os.open(data, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        except OSError as exc:
-            raise _no_store(data) from exc
+        fd = os.open(data, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         try:
             lock(fd, shared=True)  # waits while a build removes this generation
             if os.fstat(fd).st_nlink == 0:
@@ -86,9 +111,22 @@ def reading_store(data: Path) -> Iterator[Store]:
                 folder = _pinned(fd)
             except OSError:
                 folder = data
-            yield _open(folder / STORE_DIR, data)
+            yield Generation(data, folder, fd)
             return
         finally:
             os.close(fd)
-    raise UsageError(f"the build in {data} was replaced {_ATTEMPTS} times while the store was being opened",
-                     hint="run the query again")
+    raise UsageError(f"the build in {data} was replaced {_ATTEMPTS} times while it was being opened",
+                     hint="try again")
+
+
+@contextmanager
+def reading_store(data: Path) -> Iterator[Store]:
+    """The store of the build in ``data``, open read-only on one generation of the folder for as long
+    as the ``with`` block runs: a build that replaces ``data`` meanwhile neither changes nor removes what
+    is read (:func:`held_generation`). Raises :class:`UsageError` when there is no built store."""
+    with ExitStack() as stack:
+        try:
+            generation = stack.enter_context(held_generation(data))
+        except OSError as exc:
+            raise _no_store(data) from exc
+        yield generation.store()

@@ -21,11 +21,18 @@ under ``/dump/``, ``/.well-known/void`` and the JSON-LD context at its IRI's pat
 (``/context/0.1.0.jsonld``, also ``/context.jsonld``). A report's JSON-LD is its framed document, every
 other resource's its description compacted with that context. Request bodies are bounded; the server
 fetches nothing a request names.
+
+The server serves one build for as long as it runs: the generation of the output folder it opened at
+start (held by a descriptor and a shared lock, :func:`~rscao_graph.query.store.held_generation`, and
+reached by its query workers through that descriptor). A build that replaces the folder meanwhile changes
+nothing it answers, pages, queries and dumps alike, and leaves the held generation on disk (the next build
+after the server stops removes it). The new build is served once the server is started again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -33,6 +40,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from anyio import to_thread
+from pyoxigraph import Store
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -40,8 +48,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..errors import RscaoError
+from ..errors import RscaoError, UsageError
 from ..query.resolve import Resolver
+from ..query.store import STORE_DIR, Generation, held_generation
 from ..query.stored import bind_query, load_queries
 from .documents import CONTEXT_ALIAS, CONTEXT_PATH, Documents
 from .http import RequestLimits, error, negotiate, represent, root
@@ -283,29 +292,59 @@ class Server:
                         headers={"Vary": "Accept"}, media_type=chosen.content_type)
 
 
+def _open_generation(data: Path, cache_bytes: int, stack: contextlib.ExitStack) -> tuple[Generation, Documents,
+                                                                                          Store]:
+    """Hold one generation of the build in ``data`` (closed with ``stack``) and open its documents and
+    store through it. The files are opened by the names the held folder has while they are opened; a
+    generation moved by a build meanwhile is let go and the next one opened."""
+    for _ in range(5):
+        with contextlib.ExitStack() as attempt:
+            try:
+                generation = attempt.enter_context(held_generation(data))
+            except OSError as exc:
+                raise UsageError(f"no build in {data} ({exc.strerror})",
+                                 hint="run 'rscao-graph build' first, or give --data DIR") from exc
+            name = os.path.realpath(generation.path)
+            try:
+                docs = Documents(generation.path, cache_bytes=cache_bytes)
+            except UsageError as exc:  # named after the folder asked for, not the descriptor holding it
+                raise UsageError(exc.message.replace(str(generation.path), str(data)), hint=exc.hint) from exc
+            attempt.callback(docs.close)
+            store = generation.store()  # a clear error now, not at the first query
+            if os.path.realpath(generation.path) == name:
+                stack.push(attempt.pop_all())
+                return generation, docs, store
+    raise UsageError(f"the build in {data} was replaced again and again while it was being opened",
+                     hint="start the server again")
+
+
 def create_app(data: Path, *, limits: Limits | None = None, workers: int = 2,
                cache_bytes: int = 64 * 1024 * 1024) -> Starlette:
     """The ASGI application serving the build in ``data``: ``workers`` query processes within ``limits``.
-    Raises :class:`~rscao_graph.errors.UsageError` when ``data`` is no build with descriptions."""
-    docs = Documents(data, cache_bytes=cache_bytes)
+    It holds the generation of ``data`` it opened until it stops (see the module's docstring). Raises
+    :class:`~rscao_graph.errors.UsageError` when ``data`` is no build with descriptions."""
     from ..query.resolve import solution_rows
     from ..query.run import run_on_store
-    from ..query.store import STORE_DIR, open_store
     from ..reference import load_reference
 
-    store = open_store(data)  # a clear error now, not at the first query; parameters are resolved on it
+    held = contextlib.ExitStack()
+    generation, docs, store = _open_generation(data, cache_bytes, held)
+    # parameters of stored queries are resolved on the same generation
     resolver = Resolver(lambda text: solution_rows(run_on_store(store, text).solutions or ()), load_reference())
     server = Server(docs, limits or Limits(), workers, resolver)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        server.pool = await to_thread.run_sync(lambda: QueryPool(data / STORE_DIR, workers, server.limits))
         try:
+            # the workers reach the held generation through this process's descriptor, not by its name
+            server.pool = await to_thread.run_sync(
+                lambda: QueryPool(generation.shared_path() / STORE_DIR, workers, server.limits))
             yield
         finally:
             pool, server.pool = server.pool, None
-            await to_thread.run_sync(pool.close)
-            docs.close()
+            if pool is not None:
+                await to_thread.run_sync(pool.close)
+            held.close()
 
     def redirect(target: str) -> Any:
         async def go(request: Request) -> Response:

@@ -6,11 +6,16 @@ Each worker's results are serialised into a buffer that refuses to grow past ``m
 whose answer is too large is stopped as it serialises; each worker's heap is capped (``RLIMIT_DATA``).
 Queries are checked before they run: a ``SERVICE`` clause (which would make the server fetch an IRI
 given in the request) is refused, as is anything but a query (the store is opened read-only anyway).
+
+Workers end with the server, even when it is killed (:func:`~rscao_graph.processes.die_with_parent`).
+The kernel kills them when the *thread* that started them ends, so they are all started by one thread
+that lives as long as the pool (a request's thread, or anyio's, may end at any time).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import multiprocessing
 import os
 import queue
@@ -24,7 +29,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any, cast
 
+from ..processes import die_with_parent
+
 __all__ = ["Answer", "Limits", "QueryPool", "QueryRefused", "check_query", "defines_dataset"]
+
+log = logging.getLogger("rscao_graph")
 
 _STRIP = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"'''
                     r"""|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*""")
@@ -153,10 +162,11 @@ def _answer(result: Any, formats: tuple[str, str], max_bytes: int) -> tuple[str,
     return "graph", graph_format, body
 
 
-def _serve(connection: Connection, store_path: str, max_bytes: int, memory: int) -> None:
-    """A worker process: answer queries on the store until the pipe closes."""
+def _serve(connection: Connection, store_path: str, max_bytes: int, memory: int, parent: int) -> None:
+    """A worker process: answer queries on the store until the pipe closes (or ``parent`` dies)."""
     import resource
 
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory:
         resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
@@ -189,7 +199,8 @@ def _serve(connection: Connection, store_path: str, max_bytes: int, memory: int)
 class _Worker:
     def __init__(self, context: Any, store: Path, limits: Limits) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, str(store), limits.max_bytes, limits.memory),
+        self.process = context.Process(target=_serve, args=(child, str(store), limits.max_bytes, limits.memory,
+                                                            os.getpid()),
                                        daemon=True, name="rscao-graph query worker")
         self.process.start()
         child.close()
@@ -212,8 +223,33 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(workers):
-            self._add()
+        self._starts: queue.Queue[bool] = queue.Queue()  # True: start a worker; False: the pool is closed
+        self._started = threading.Event()
+        self._failures: list[BaseException] = []  # why the first workers could not start
+        self._starter = threading.Thread(target=self._start_workers, args=(workers,), daemon=True,
+                                         name="rscao-graph query workers")
+        self._starter.start()
+        self._started.wait()
+        if self._failures:
+            self.close()
+            raise self._failures[0]
+
+    def _start_workers(self, first: int) -> None:
+        """The thread that starts every worker, the first ``first`` before the pool is ready, then one for
+        each that was stopped, until the pool is closed: the workers die with this thread."""
+        try:
+            for _ in range(first):
+                self._add()
+        except BaseException as exc:  # the pool's creator raises it
+            self._failures.append(exc)
+            return
+        finally:
+            self._started.set()
+        while self._starts.get():
+            try:
+                self._add()
+            except Exception:  # the pool goes on with one worker fewer
+                log.exception("a query worker could not be started")
 
     def _add(self) -> None:
         with self._lock:
@@ -227,7 +263,7 @@ class QueryPool:
         with self._lock:
             self._all.discard(worker)
         worker.stop()
-        threading.Thread(target=self._add, daemon=True, name="rscao-graph worker restart").start()
+        self._starts.put(True)
 
     def run(self, query: str, formats: tuple[str, str], default_graphs: Sequence[str] = (),
             named_graphs: Sequence[str] = ()) -> Answer:
@@ -269,5 +305,6 @@ class QueryPool:
             self._closed = True
             workers = list(self._all)
             self._all.clear()
+        self._starts.put(False)
         for worker in workers:
             worker.stop()
