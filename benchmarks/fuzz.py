@@ -55,8 +55,9 @@ def _figures(outcomes: list[Outcome], seconds: float) -> dict[str, object]:
         "by operator": dict(sorted(Counter(op for o in outcomes for op in set(o.operators)).items())),
         **{k: kinds.get(k, 0) for k in KINDS},
         "exit codes": dict(sorted(Counter(str(o.exit_code) for o in outcomes).items())),
-        "max s/input": round(times[-1], 2) if times else 0,
-        "p95 s/input": round(times[int(0.95 * (len(times) - 1))], 2) if times else 0,
+        "max CPU s/input": round(times[-1], 2) if times else 0,
+        "max wall s/input": round(max((o.wall for o in outcomes), default=0), 2),
+        "p95 CPU s/input": round(times[int(0.95 * (len(times) - 1))], 2) if times else 0,
         "max input bytes": max((o.size for o in outcomes), default=0),
         "total s": round(seconds, 1),
     }

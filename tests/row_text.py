@@ -148,6 +148,9 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
             folded = re.sub(r"#\d{1,3}$", "", _fold(run))  # "<<bp>#4": the activity's number after it
             if any(folded[:k] in text and folded[k:] in text for k in range(1, len(folded))):
                 continue
+            # or a word of the template run into kept text ("DateÔøø:" when the name is "Ôøø: ...")
+            if any(_TEMPLATE.fullmatch(folded[:k]) and folded[k:] in text for k in range(1, len(folded))):
+                continue
             bare = _DEBRIS.sub("", folded)  # "<phttps://a.org/x</p": a URL between two broken tags
             if bare != folded and bare in text:
                 continue
