@@ -178,7 +178,8 @@ def _replace_bad_bytes(text: str, name: str, notes: list[Note]) -> str:
                 shown = ", ".join(" ".join(f"{ord(c) - 0xDC00:#04x}" for c in run) for run in runs[:5])
                 notes.append(Note("text-replaced", "warning",
                                   f"bytes that are not UTF-8 ({shown}) were replaced by U+FFFD; check the line in "
-                                  "the original document", SourceSpan(name, number, number, offset, offset + len(line))))
+                                  "the original document",
+                                  SourceSpan(name, number, number, offset, offset + len(line))))
             lines[number - 1] = _ESCAPED.sub("\ufffd", line)
         offset += len(line) + 1
     if noted > _MAX_NOTES:
