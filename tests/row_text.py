@@ -17,11 +17,13 @@ field labels, the verbs a name line's split consumes: :data:`TEMPLATE_WORDS`, al
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import zip_longest
+from typing import Generic, TypeVar
 
 from helpers import STRUCTURE_WORDS
 
@@ -29,6 +31,8 @@ from rscao_graph.model import Activity, Report, SourceDocument, SourceSpan
 from rscao_graph.read.cells import KNOWN_TAGS
 
 __all__ = ["MUTATIONS", "lost_runs", "mutants", "row_text"]
+
+T = TypeVar("T")
 
 # Markup as HTML defines it, written here independently of the cell scanner: a known tag name, then
 # attributes that are name=value pairs (or none), then ">".
@@ -92,22 +96,44 @@ def _overlaps(span: SourceSpan, row: SourceSpan) -> bool:
     return span.line <= row.end_line and row.line <= span.end_line
 
 
+class _Near(Generic[T]):
+    """The items (in their order) one of whose spans overlaps a row, found without looking at all of
+    them (a fuzzed report has thousands of rows and activities)."""
+
+    def __init__(self, items: Sequence[T], spans: Callable[[T], tuple[SourceSpan, ...]]) -> None:
+        self.items = list(items)
+        self.spans = [spans(item) for item in self.items]
+        self.hulls = sorted((min(s.line for s in ss), max(s.end_line for s in ss), i)
+                            for i, ss in enumerate(self.spans) if ss)
+        self.starts = [h[0] for h in self.hulls]
+        self.longest = max((h[1] - h[0] for h in self.hulls), default=0)
+
+    def __call__(self, row: SourceSpan) -> list[T]:
+        low = bisect.bisect_left(self.starts, row.line - self.longest)
+        high = bisect.bisect_right(self.starts, row.end_line)
+        found = sorted(i for first, last, i in self.hulls[low:high] if last >= row.line
+                       and any(_overlaps(span, row) for span in self.spans[i]))
+        return [self.items[i] for i in found]
+
+
 def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
     """The runs of the table rows' text that the model keeps nowhere for their row, as
     ``(line, run)`` pairs; empty when nothing of the table is lost."""
     lost: list[tuple[int, str]] = []
+    near_notes, near_unparsed = _Near(report.notes, lambda n: (n.span,)), _Near(report.unparsed, lambda t: (t.span,))
+    near_activities = _Near(report.activities, lambda a: (a.span, *(part.span for part in (
+        *a.details, *a.unparsed, *a.links, *a.url_mentions))))
     for block in doc.blocks:
         if block.kind != "table-row":
             continue
         row = block.span
-        if any(n.code == "header-repeated" and _overlaps(n.span, row) for n in report.notes):
+        notes = near_notes(row)
+        if any(n.code == "header-repeated" for n in notes):
             continue
-        kept = [t.value for t in report.unparsed if _overlaps(t.span, row)]
-        kept += [n.message for n in report.notes if _overlaps(n.span, row)]
-        for activity in report.activities:
-            parts = (*activity.details, *activity.unparsed, *activity.links, *activity.url_mentions)
-            if _overlaps(activity.span, row) or any(_overlaps(part.span, row) for part in parts):
-                kept.extend(_activity_texts(activity))  # (a row that goes on with the next activity)
+        kept = [t.value for t in near_unparsed(row)]
+        kept += [n.message for n in notes]
+        for activity in near_activities(row):
+            kept.extend(_activity_texts(activity))  # (a row that goes on with the next activity)
         text = _fold(" ".join(kept))
         words = set(_TOKEN.findall(text))
         for run in row_text(doc, row).split():
@@ -121,6 +147,9 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
             # or it is two kept texts run together ("<phttp://..." when a tag lost its ">": "<p" and a URL)
             folded = re.sub(r"#\d{1,3}$", "", _fold(run))  # "<<bp>#4": the activity's number after it
             if any(folded[:k] in text and folded[k:] in text for k in range(1, len(folded))):
+                continue
+            # or a word of the template run into kept text ("DateÔøø:" when the name is "Ôøø: ...")
+            if any(_TEMPLATE.fullmatch(folded[:k]) and folded[k:] in text for k in range(1, len(folded))):
                 continue
             bare = _DEBRIS.sub("", folded)  # "<phttps://a.org/x</p": a URL between two broken tags
             if bare != folded and bare in text:

@@ -171,3 +171,20 @@ def test_a_line_separator_in_a_table_row_is_a_break_inside_its_cell() -> None:
     assert text == "Title\nSub-region: X\nCountry\tActivities\tImpact\nChina\t<p>#1 A\u2028Details: b\u2028c</p>\t3.1\n"
     assert [(n.code, n.message) for n in notes] == [
         ("line-separators", "Unicode line separators (U+2028, U+2029 or U+0085) were read as line breaks")]
+
+
+def test_utf8_with_a_few_damaged_bytes_stays_utf8_and_names_them() -> None:
+    data = ("Nukuʻalofa – “Book fair”\r\n".encode() + "Team Ōtautahi".encode() + b"\xff\r\nend" + b"\xed\xa0\x80"
+        + b" here\r\n")
+    decoded, encoding, notes = decode_report(data, "r.md")
+    assert (decoded, encoding) == ("Nukuʻalofa – “Book fair”\nTeam Ōtautahi\ufffd\nend\ufffd here\n", "utf-8")
+    assert [(n.code, n.severity, n.span.line, n.message) for n in notes] == [
+        ("text-replaced", "warning", 2, "bytes that are not UTF-8 (0xff) were replaced by U+FFFD; check the line "
+         "in the original document"),
+        ("text-replaced", "warning", 3, "bytes that are not UTF-8 (0xed 0xa0 0x80) were replaced by U+FFFD; check "
+         "the line in the original document")]
+
+
+def test_an_8_bit_file_with_one_accidental_utf8_pair_is_still_8_bit() -> None:
+    text = "Café de la Bibliothèque, Nouméa, À côté: Ã© once"
+    assert decode_report(text.encode("cp1252"), "r.md")[:2] == (text, "cp1252")

@@ -87,3 +87,15 @@ RULES = sorted((DATA / "rules").glob("*.md"))
 def test_nothing_is_lost_from_documents_and_rule_fixtures(path: Path, reference: Reference) -> None:
     doc = read_bytes(path.read_bytes(), path.name)
     assert lost_runs(doc, extract_report(doc, reference)) == []
+
+
+def test_a_template_word_run_into_the_name_loses_nothing(reference: Reference) -> None:
+    row = MINIMAL_REPORT.splitlines()[18]
+    text = MINIMAL_REPORT.replace(row, row.replace("Name and Date: Seminar", "Name and DateÔøø: Seminar"))
+    doc = read_bytes(text.encode("utf-8"), "m.md")
+    report = extract_report(doc, reference)
+    assert report.activities[0].name is not None and report.activities[0].name.value.startswith("Ôøø: Seminar")
+    assert lost_runs(doc, report) == []
+    # without the name, the run is lost (the rest of the name line stands in the names found)
+    assert lost_runs(doc, replace(report, activities=(replace(report.activities[0], name=None),))) == [
+        (19, "DateÔøø:")]

@@ -1,5 +1,9 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, other encodings detected with a warning.
 
+A UTF-8 file with a few damaged bytes (more well-formed multi-byte characters than bytes that are not
+UTF-8) stays UTF-8: each bad byte becomes U+FFFD, with a note naming the bytes and the line, rather than
+the whole file being read in an 8-bit encoding that garbles every other character.
+
 What RDF tools refuse never reaches the model: noncharacters (U+FFFE, U+FFFF, ...), control characters
 other than tab and line feed, and lone surrogates are replaced by U+FFFD with a note naming the line;
 line separators (U+2028, U+2029, U+0085) become line feeds, but in a table row (a line with tabs, when
@@ -40,6 +44,7 @@ def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
     if not data.strip():
         raise ReportError("the file is empty", file=name, hint="expected a bi-annual sub-regional report")
     notes: list[Note] = []
+    damaged = False
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = _decode_utf16(data, name, notes)
     else:
@@ -49,11 +54,17 @@ def decode_report(data: bytes, name: str) -> tuple[str, str, tuple[Note, ...]]:
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError as exc:
-            text, encoding = _decode_other(data, name, exc)
-            notes.append(Note("encoding-not-utf8", "warning",
-                              f"the file is not UTF-8; decoded as {encoding}. Save it as UTF-8 to be sure.",
-                              SourceSpan(name, 1, 1, 0, 0)))
+            if _mostly_utf8(data):
+                text, encoding, damaged = data.decode("utf-8-sig", "surrogateescape"), "utf-8", True
+            else:
+                text, encoding = _decode_other(data, name, exc)
+            if encoding != "utf-8":
+                notes.append(Note("encoding-not-utf8", "warning",
+                                  f"the file is not UTF-8; decoded as {encoding}. Save it as UTF-8 to be sure.",
+                                  SourceSpan(name, 1, 1, 0, 0)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if damaged:
+        text = _replace_bad_bytes(text, name, notes)
     if not text.strip():
         raise ReportError("the file is empty", file=name, hint="expected a bi-annual sub-regional report")
     if _looks_binary(text):
@@ -137,6 +148,44 @@ def _separate_lines(text: str) -> str:
     if "\n" not in text.rstrip("\n"):
         return _LINE_SEPARATORS.sub("\n", text)
     return "\n".join(_LINE_SEPARATORS.sub("\u2028" if "\t" in line else "\n", line) for line in text.split("\n"))
+
+
+# A well-formed UTF-8 sequence of two to four bytes (RFC 3629): no overlong forms, no surrogates.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                            rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                            rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes (a truncated character, a stray byte): more well-formed multi-byte
+    sequences than bytes that are not UTF-8. A file in an 8-bit encoding has next to none of the former."""
+    good = len(_UTF8_SEQUENCE.findall(data))
+    bad = len(_ESCAPED.findall(data.decode("utf-8", "surrogateescape")))
+    return good > bad
+
+
+def _replace_bad_bytes(text: str, name: str, notes: list[Note]) -> str:
+    """The bytes of a UTF-8 file that are not UTF-8 (escaped as U+DC80-U+DCFF) replaced by U+FFFD, with a
+    note naming them on each line (the rest of the file keeps its characters)."""
+    lines = text.split("\n")
+    offset, noted = 0, 0
+    for number, line in enumerate(lines, start=1):
+        runs = _ESCAPED.findall(line)
+        if runs:
+            noted += 1
+            if noted <= _MAX_NOTES:
+                shown = ", ".join(" ".join(f"{ord(c) - 0xDC00:#04x}" for c in run) for run in runs[:5])
+                notes.append(Note("text-replaced", "warning",
+                                  f"bytes that are not UTF-8 ({shown}) were replaced by U+FFFD; check the line in "
+                                  "the original document",
+                                  SourceSpan(name, number, number, offset, offset + len(line))))
+            lines[number - 1] = _ESCAPED.sub("\ufffd", line)
+        offset += len(line) + 1
+    if noted > _MAX_NOTES:
+        notes.append(Note("text-replaced", "warning", f"{noted - _MAX_NOTES} more lines had bytes that are not UTF-8",
+                          SourceSpan(name, 1, 1, 0, 0)))
+    return "\n".join(lines)
 
 
 def _decode_other(data: bytes, name: str, error: UnicodeDecodeError) -> tuple[str, str]:
