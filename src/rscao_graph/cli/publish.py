@@ -23,7 +23,7 @@ __all__ = ["publish"]
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False),
               help="A build's output folder (default: dist/, or 'out' in rscao.toml).")
 @click.option("--timeout", type=SECONDS, default=120.0, show_default=True,
-              help="Seconds each request may take, from connecting to the last byte (above 0, at most a day).")
+              help="Seconds to wait for the store to connect and between bytes of an answer (above 0, at most a day).")
 @click.pass_context
 def publish(ctx: click.Context, endpoint: str, graph_store: str | None, user: str | None, password: str | None,
             data: Path | None, timeout: float) -> None:
