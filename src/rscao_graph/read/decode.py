@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from ..errors import ReportError
 from ..model import Note, SourceSpan
@@ -118,21 +119,28 @@ def _clean(text: str, name: str, notes: list[Note]) -> str:
     text = text.replace("\f", " ").replace("\v", " ")
     if not _REFUSED.search(text):
         return text
+    return _replace_noted(text, _REFUSED, name, notes, "such characters", lambda found: (
+        f"characters that RDF cannot carry ({', '.join(sorted({f'U+{ord(c):04X}' for c in found})[:5])}) "
+        "were replaced by U+FFFD; check the line in the original document"))
+
+
+def _replace_noted(text: str, pattern: re.Pattern[str], name: str, notes: list[Note], kind: str,
+                   message: Callable[[list[str]], str]) -> str:
+    """What ``pattern`` finds replaced by U+FFFD, with a warning for each line (``message`` of what it found
+    there) up to :data:`_MAX_NOTES` lines, and one for the lines past them."""
     lines = text.split("\n")
     offset, noted = 0, 0
     for number, line in enumerate(lines, start=1):
-        found = sorted({f"U+{ord(c):04X}" for c in _REFUSED.findall(line)})
+        found = pattern.findall(line)
         if found:
             noted += 1
             if noted <= _MAX_NOTES:
-                notes.append(Note("text-replaced", "warning",
-                                  f"characters that RDF cannot carry ({', '.join(found[:5])}) were replaced by "
-                                  "U+FFFD; check the line in the original document",
+                notes.append(Note("text-replaced", "warning", message(found),
                                   SourceSpan(name, number, number, offset, offset + len(line))))
-            lines[number - 1] = _REFUSED.sub("\ufffd", line)
+            lines[number - 1] = pattern.sub("\ufffd", line)
         offset += len(line) + 1
     if noted > _MAX_NOTES:
-        notes.append(Note("text-replaced", "warning", f"{noted - _MAX_NOTES} more lines had such characters",
+        notes.append(Note("text-replaced", "warning", f"{noted - _MAX_NOTES} more lines had {kind}",
                           SourceSpan(name, 1, 1, 0, 0)))
     return "\n".join(lines)
 
@@ -168,24 +176,9 @@ def _mostly_utf8(data: bytes) -> bool:
 def _replace_bad_bytes(text: str, name: str, notes: list[Note]) -> str:
     """The bytes of a UTF-8 file that are not UTF-8 (escaped as U+DC80-U+DCFF) replaced by U+FFFD, with a
     note naming them on each line (the rest of the file keeps its characters)."""
-    lines = text.split("\n")
-    offset, noted = 0, 0
-    for number, line in enumerate(lines, start=1):
-        runs = _ESCAPED.findall(line)
-        if runs:
-            noted += 1
-            if noted <= _MAX_NOTES:
-                shown = ", ".join(" ".join(f"{ord(c) - 0xDC00:#04x}" for c in run) for run in runs[:5])
-                notes.append(Note("text-replaced", "warning",
-                                  f"bytes that are not UTF-8 ({shown}) were replaced by U+FFFD; check the line in "
-                                  "the original document",
-                                  SourceSpan(name, number, number, offset, offset + len(line))))
-            lines[number - 1] = _ESCAPED.sub("\ufffd", line)
-        offset += len(line) + 1
-    if noted > _MAX_NOTES:
-        notes.append(Note("text-replaced", "warning", f"{noted - _MAX_NOTES} more lines had bytes that are not UTF-8",
-                          SourceSpan(name, 1, 1, 0, 0)))
-    return "\n".join(lines)
+    return _replace_noted(text, _ESCAPED, name, notes, "bytes that are not UTF-8", lambda runs: (
+        f"bytes that are not UTF-8 ({', '.join(' '.join(f'{ord(c) - 0xDC00:#04x}' for c in run) for run in runs[:5])})"
+        " were replaced by U+FFFD; check the line in the original document"))
 
 
 def _decode_other(data: bytes, name: str, error: UnicodeDecodeError) -> tuple[str, str]:
