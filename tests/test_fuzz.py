@@ -124,7 +124,7 @@ def test_a_failure_is_saved_for_replay(tmp_path: object) -> None:
 
 def test_the_time_bound() -> None:
     assert (time_bound(0), time_bound(1_000_000), time_bound(2_500_000)) == (10.0, 20.0, 35.0)
-    assert (time_bound(0, full=True), time_bound(2_500_000, full=True)) == (30.0, 105.0)
+    assert (time_bound(0, full=True), time_bound(2_500_000, full=True)) == (70.0, 245.0)
 
 
 # --- a short run ----------------------------------------------------------------------------------------
