@@ -116,6 +116,17 @@ class _Near(Generic[T]):
         return [self.items[i] for i in found]
 
 
+class _Kept:
+    """The folded texts the model keeps for a row, each folded once per report (the rows of a long text
+    share it: a huge cell cut into thousands of rows by its line ends)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def __contains__(self, sub: str) -> bool:
+        return any(sub in text for text in self.texts)
+
+
 def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
     """The runs of the table rows' text that the model keeps nowhere for their row, as
     ``(line, run)`` pairs; empty when nothing of the table is lost."""
@@ -123,6 +134,14 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
     near_notes, near_unparsed = _Near(report.notes, lambda n: (n.span,)), _Near(report.unparsed, lambda t: (t.span,))
     near_activities = _Near(report.activities, lambda a: (a.span, *(part.span for part in (
         *a.details, *a.unparsed, *a.links, *a.url_mentions))))
+    folded: dict[int, tuple[str, set[str]]] = {}  # by the id of the unparsed text, note or activity
+
+    def fold_once(item: object, texts: Callable[[], Iterator[str]]) -> tuple[str, set[str]]:
+        if id(item) not in folded:
+            text = _fold(" ".join(texts()))
+            folded[id(item)] = text, set(_TOKEN.findall(text))
+        return folded[id(item)]
+
     for block in doc.blocks:
         if block.kind != "table-row":
             continue
@@ -130,29 +149,29 @@ def lost_runs(doc: SourceDocument, report: Report) -> list[tuple[int, str]]:
         notes = near_notes(row)
         if any(n.code == "header-repeated" for n in notes):
             continue
-        kept = [t.value for t in near_unparsed(row)]
-        kept += [n.message for n in notes]
-        for activity in near_activities(row):
-            kept.extend(_activity_texts(activity))  # (a row that goes on with the next activity)
-        text = _fold(" ".join(kept))
-        words = set(_TOKEN.findall(text))
+        parts = [fold_once(t, lambda t=t: iter((t.value,))) for t in near_unparsed(row)]
+        parts += [fold_once(n, lambda n=n: iter((n.message,))) for n in notes]
+        # (a row that goes on with the next activity keeps the texts of both)
+        parts += [fold_once(a, lambda a=a: _activity_texts(a)) for a in near_activities(row)]
+        text = _Kept([t for t, _ in parts])
+        words = [w for _, w in parts]
         for run in row_text(doc, row).split():
             core = _fold(_core(run))
             if not core or _fold(run) in text or core in text:
                 continue
             # else each piece of it between punctuation ("p>#2": "p", "2") must be a word kept for the row
             # (the activity's number, a cited number) or a word of the template ("Name", "Details", "SD")
-            if all(piece in words or _TEMPLATE.fullmatch(piece) for piece in _TOKEN.findall(core)):
+            if all(any(piece in w for w in words) or _TEMPLATE.fullmatch(piece) for piece in _TOKEN.findall(core)):
                 continue
             # or it is two kept texts run together ("<phttp://..." when a tag lost its ">": "<p" and a URL)
-            folded = re.sub(r"#\d{1,3}$", "", _fold(run))  # "<<bp>#4": the activity's number after it
-            if any(folded[:k] in text and folded[k:] in text for k in range(1, len(folded))):
+            whole = re.sub(r"#\d{1,3}$", "", _fold(run))  # "<<bp>#4": the activity's number after it
+            if any(whole[:k] in text and whole[k:] in text for k in range(1, len(whole))):
                 continue
             # or a word of the template run into kept text ("DateÔøø:" when the name is "Ôøø: ...")
-            if any(_TEMPLATE.fullmatch(folded[:k]) and folded[k:] in text for k in range(1, len(folded))):
+            if any(_TEMPLATE.fullmatch(whole[:k]) and whole[k:] in text for k in range(1, len(whole))):
                 continue
-            bare = _DEBRIS.sub("", folded)  # "<phttps://a.org/x</p": a URL between two broken tags
-            if bare != folded and bare in text:
+            bare = _DEBRIS.sub("", whole)  # "<phttps://a.org/x</p": a URL between two broken tags
+            if bare != whole and bare in text:
                 continue
             lost.append((row.line, run))
     return lost
